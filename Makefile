@@ -1,0 +1,40 @@
+# Developer entry points. Everything runs through .venv/bin/... (no activation).
+#   make preview   live-reloading local site on http://127.0.0.1:8000
+#   make test      the whole test suite (unit, built site, Pyodide parity, browser)
+#   make build     the static site in site/ (strict: any warning fails)
+# Set-up is idempotent: pip and npm re-run only when their inputs change.
+
+PYTHON  ?= python3
+VENV    := .venv
+PY      := $(VENV)/bin/python
+PIP_STAMP := $(VENV)/.stamp-pip
+NPM_STAMP := node_modules/.stamp-npm
+
+.PHONY: setup preview build test
+
+setup: $(PIP_STAMP) $(NPM_STAMP)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Re-install only when pyproject.toml changes (editable install picks up code changes).
+$(PIP_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+# Re-install only when the lock file changes; `npm ci` runs no install scripts.
+$(NPM_STAMP): package-lock.json package.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+preview: setup
+	$(PY) -m mkdocs serve -a 127.0.0.1:8000 --livereload
+
+build: setup
+	$(PY) -m mkdocs build --strict
+
+# pytest exit code 5 means "no tests collected"; that is not a failure.
+test: setup
+	$(PY) -m pytest -ra $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest: no tests collected"; exit 0; fi; \
+	exit $$status

@@ -1,0 +1,106 @@
+"""The browser runtime's files: where they come from and where they go in the site.
+
+Nothing is fetched from a CDN. BokehJS comes from the installed `bokeh` wheel
+(the same version that rendered the charts), Pyodide from the pinned npm
+package, the models from `widgets/` as a zip. The big files live under
+versioned paths so they can be cached forever; our small client files keep
+stable names and are cache-busted with a content hash in the query string.
+"""
+
+import dataclasses
+import hashlib
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import bokeh
+
+from widgets import __path__ as _widgets_path
+
+CLIENT_DIR = Path(__file__).parent / "client"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json")
+BOKEH_FILE = Path(bokeh.__file__).parent / "server" / "static" / "js" / "bokeh.min.js"
+#: A fixed timestamp keeps the models archive byte-identical between builds.
+ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+
+
+class AssetError(Exception):
+    """A runtime file is missing; the message says how to get it."""
+
+
+@dataclasses.dataclass
+class Assets:
+    """Planned runtime files: {site-relative path: bytes or source Path}."""
+
+    files: dict
+    urls: dict
+
+    def copy_into(self, site_dir):
+        """Write every planned file under `site_dir`."""
+        for relative, source in self.files.items():
+            target = site_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(source, bytes):
+                target.write_bytes(source)
+            else:
+                shutil.copyfile(source, target)
+
+
+def plan(project_dir, config):
+    """Decide every runtime file and its URL (relative to the site root).
+
+    Args:
+        project_dir: Folder holding mkdocs.yml.
+        config: The plugin's config.
+
+    Returns:
+        Assets.
+
+    Raises:
+        AssetError: Pyodide is not installed in `config.pyodide_dir`.
+    """
+    pyodide_dir = project_dir / config.pyodide_dir
+    if not (pyodide_dir / "pyodide.mjs").exists():
+        raise AssetError(f"Pyodide not found in {pyodide_dir}: run `npm ci` (or `make build`, "
+                         "which does it) so node_modules/pyodide exists")
+    pyodide_version = json.loads((pyodide_dir / "package.json").read_text())["version"]
+    files, urls = {}, {}
+    pyodide_base = f"assets/pyodide/{pyodide_version}/"
+    for name in PYODIDE_FILES:
+        files[pyodide_base + name] = pyodide_dir / name
+    urls["pyodide"] = pyodide_base
+    bokeh_path = f"assets/bokeh/{bokeh.__version__}/bokeh.min.js"
+    files[bokeh_path] = BOKEH_FILE
+    urls["bokeh"] = bokeh_path
+    archive = widgets_archive()
+    archive_path = f"assets/explainer/widgets-{_digest(archive)}.zip"
+    files[archive_path] = archive
+    urls["widgets"] = archive_path
+    for source in sorted(CLIENT_DIR.iterdir()):
+        if source.suffix in (".js", ".css"):
+            relative = f"assets/explainer/{source.name}"
+            files[relative] = source
+            urls[source.stem + source.suffix.replace(".", "_")] = (
+                f"{relative}?v={_digest(source.read_bytes())}")
+    return Assets(files=files, urls=urls)
+
+
+def widgets_archive():
+    """The `widgets` package (Python sources only) as a deterministic zip."""
+    root = Path(_widgets_path[0])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for source in sorted(root.glob("*.py")):
+            info = zipfile.ZipInfo(f"widgets/{source.name}", ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, source.read_bytes())
+    return buffer.getvalue()
+
+
+def _digest(data):
+    """Short content hash for file names and cache busting."""
+    return hashlib.sha256(data).hexdigest()[:10]

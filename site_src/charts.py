@@ -1,0 +1,159 @@
+"""Chart dicts (MODELS.md §0.9) → Bokeh figures, at build time only.
+
+Each glyph reads a ColumnDataSource named after a key of
+`widgets.chartdata.columns()`, so the browser can update a chart by replacing
+those sources' data; no CustomJS (it needs eval, which our CSP forbids).
+"""
+
+import math
+
+from bokeh.embed import json_item as bokeh_json_item
+from bokeh.models import (ColumnDataSource, HoverTool, HSpan, HStrip, LabelSet, Range1d, VSpan,
+                          VStrip)
+from bokeh.plotting import figure
+
+from widgets import chartdata
+
+#: Series colours, chosen to read on both Material palettes.
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b")
+MARKER_COLOURS = {"current": "#e6550d", "breakeven": "#6a51a3", "public_record": "#2b8cbe",
+                  "aspiration": "#31a354", "threshold": "#756bb1"}
+HEIGHT = 320
+
+
+def json_item(chart, target_id):
+    """The Bokeh `json_item` for a chart dict, ready to embed into `target_id`."""
+    return bokeh_json_item(build_figure(chart), target_id)
+
+
+def build_figure(chart):
+    """A Bokeh figure drawing `chart`, each glyph fed by a named data source."""
+    data = chartdata.columns(chart)
+    sources = {name: ColumnDataSource(data=_nan_for_none(columns), name=name)
+               for name, columns in data.items()}
+    fig = _figure(chart)
+    kind = chart["type"]
+    if kind == "line":
+        _draw_lines(fig, chart, sources)
+    elif kind == "diagram":
+        _draw_diagram(fig, sources)
+    else:
+        _draw_bars(fig, chart, sources)
+    _draw_markers(fig, sources)
+    if fig.legend:
+        fig.legend.location = "top_left"
+        fig.legend.click_policy = "hide"
+        fig.legend.background_fill_alpha = 0.6
+        fig.legend.label_text_font_size = "11px"
+    return fig
+
+
+def _nan_for_none(columns):
+    """Bokeh breaks a line at NaN; JSON gaps arrive as None."""
+    return {key: [math.nan if value is None else value for value in values]
+            for key, values in columns.items()}
+
+
+def _figure(chart):
+    """An empty figure with the chart's axes, sized to the column width."""
+    x, y = chart["x"], chart.get("y", {})
+    options = {"height": HEIGHT, "sizing_mode": "stretch_width", "toolbar_location": None,
+               "background_fill_color": None, "border_fill_color": None,
+               "outline_line_color": None}
+    if chart["type"] in chartdata.CATEGORICAL:
+        options["x_range"] = [str(v) for v in x["values"]]
+    elif chart["type"] == "diagram":
+        options.update(x_range=Range1d(-1.6, 1.6), y_range=Range1d(-1.4, 1.4))
+    else:
+        options["x_axis_type"] = x.get("scale", "linear")
+    if y.get("scale") == "log":
+        options["y_axis_type"] = "log"
+    fig = figure(**options)
+    fig.xaxis.axis_label = _axis_label(x)
+    fig.yaxis.axis_label = _axis_label(y)
+    if chart["type"] == "diagram":
+        fig.axis.visible = False
+        fig.grid.visible = False
+    fig.name = chart["id"]
+    return fig
+
+
+def _axis_label(axis):
+    """Axis title with unit."""
+    label = axis.get("label_zh", "")
+    return f"{label}({axis['unit']})" if axis.get("unit") else label
+
+
+def _draw_lines(fig, chart, sources):
+    """Lines, dashed lines and shaded bands."""
+    for i, series in enumerate(chart["series"]):
+        colour = PALETTE[i % len(PALETTE)]
+        source = sources[f"s{i}"]
+        name = series.get("name_zh", "")
+        if "lo" in source.data:
+            fig.varea(x="x", y1="lo", y2="hi", source=source, fill_alpha=0.18, fill_color=colour,
+                      legend_label=f"{name}(区间)" if name else "区间")
+        if series.get("values") is not None:
+            dash = "dashed" if series.get("style") == "dashed" else "solid"
+            line = fig.line(x="x", y="y", source=source, line_width=2.5, line_color=colour,
+                            line_dash=dash, legend_label=name or " ")
+            fig.add_tools(HoverTool(renderers=[line], tooltips=[(name, "@y{0,0.[00]}"), ("x", "@x{0,0.[00]}")]))
+
+
+def _draw_bars(fig, chart, sources):
+    """Bars, range bars with whiskers, stacked bars; several series side by side."""
+    from bokeh.transform import dodge
+
+    count = len(chart["series"])
+    width = 0.8 / max(count, 1) if chart["type"] != "stacked_bar" else 0.6
+    for i, series in enumerate(chart["series"]):
+        colour = PALETTE[i % len(PALETTE)]
+        source = sources[f"s{i}"]
+        name = series.get("name_zh", "") or " "
+        if chart["type"] == "stacked_bar":
+            fig.vbar(x="x", bottom="bottom", top="top", width=width, source=source,
+                     fill_color=colour, line_color=None, legend_label=name)
+            continue
+        offset = (i - (count - 1) / 2) * width if count > 1 else 0
+        x = dodge("x", offset, range=fig.x_range)
+        hatch = "/" if series.get("style") == "hatched" else None
+        fig.vbar(x=x, top="y", width=width * 0.9, source=source, fill_color=colour,
+                 fill_alpha=0.85, line_color=None, hatch_pattern=hatch, legend_label=name)
+        if "lo" in source.data:
+            fig.segment(x0=x, y0="lo", x1=x, y1="hi", source=source, line_color="#555555",
+                        line_width=2)
+    fig.xgrid.visible = False
+
+
+def _draw_diagram(fig, sources):
+    """A loop: nodes on a circle joined by arrows in order."""
+    from bokeh.models import Arrow, NormalHead
+
+    fig.add_layout(Arrow(end=NormalHead(size=9, fill_color="#888888", line_color="#888888"),
+                         x_start="x0", y_start="y0", x_end="x1", y_end="y1",
+                         source=sources["edges"], line_color="#888888", line_width=1.5))
+    fig.scatter(x="x", y="y", size=16, source=sources["nodes"], fill_color=PALETTE[0],
+                line_color=None)
+    fig.add_layout(LabelSet(x="x", y="y", text="text", source=sources["nodes"], x_offset=10,
+                            y_offset=6, text_font_size="11px", name="node_labels"))
+
+
+def _draw_markers(fig, sources):
+    """Vertical/horizontal marker lines and shaded regions, with their labels."""
+    fig.add_glyph(sources["regions_x"], VStrip(x0="start", x1="end", fill_color="#9e9e9e",
+                                               fill_alpha=0.15, line_color=None))
+    fig.add_glyph(sources["regions_y"], HStrip(y0="start", y1="end", fill_color="#9e9e9e",
+                                               fill_alpha=0.15, line_color=None))
+    fig.add_glyph(sources["markers_x"], VSpan(x="value", line_color="#e6550d", line_width=1.5,
+                                              line_dash="dashed"))
+    fig.add_glyph(sources["markers_y"], HSpan(y="value", line_color="#6a51a3", line_width=1.5,
+                                              line_dash="dotted"))
+    fig.add_layout(LabelSet(x="value", y=4, y_units="screen", text="label", angle=math.pi / 2,
+                            source=sources["markers_x"], text_font_size="10px", x_offset=-3,
+                            name="marker_labels_x"))
+    fig.add_layout(LabelSet(x=4, x_units="screen", y="value", text="label", y_offset=3,
+                            source=sources["markers_y"], text_font_size="10px",
+                            name="marker_labels_y"))
+    fig.add_layout(LabelSet(x="start", y=20, y_units="screen", text="label", x_offset=4,
+                            source=sources["regions_x"], text_font_size="10px",
+                            name="region_labels_x"))

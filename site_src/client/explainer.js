@@ -1,0 +1,496 @@
+// Page side of the explainer runtime.
+//
+// The build has already written every number, sentence, table and chart into
+// the page (data-state="static"). This script draws the pre-rendered charts,
+// starts one engine worker for the whole site (kept across Material's instant
+// navigation), and from then on sends the reader's parameters to it and writes
+// the answers back into the elements marked with data-output, data-verdict,
+// data-chart… Replies are JSON; text goes in through textContent only.
+import { Msg } from "./protocol.js";
+import { describeNotes, fit, formatFragment, isScenario, parseFragment } from "./fragment.js";
+
+const script = document.querySelector("script[data-explainer]");
+const asset = (key) => new URL(script.dataset[key], document.baseURI).href;
+const LOG_STEPS = 1000;
+const FLIP_DELAY_MS = 250;
+const STAGE_ZH = {
+  runtime: "正在加载 Python 运行环境(首次约需数秒)…",
+  models: "正在加载模型…",
+};
+
+// --- the engine ------------------------------------------------------------
+
+class Engine {
+  constructor() {
+    this.ready = false;
+    this.failure = null;
+    this.stage = "runtime";
+    this.nextId = 1;
+    this.waiting = new Map();
+    this.listeners = new Set();
+    try {
+      this.worker = new Worker(asset("worker"), { type: "module" });
+    } catch (error) {
+      this.fail(`无法启动后台计算(${error.message})`);
+      return;
+    }
+    this.worker.onmessage = (event) => this.receive(event.data);
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail(event.message || "后台计算脚本无法加载");
+    };
+    this.worker.postMessage({ type: Msg.INIT, pyodideBase: asset("pyodide"), widgetsUrl: asset("widgets") });
+  }
+
+  receive(message) {
+    switch (message.type) {
+      case Msg.PROGRESS:
+        this.stage = message.stage;
+        this.notify();
+        break;
+      case Msg.READY:
+        this.ready = true;
+        this.startMs = message.ms;
+        this.notify();
+        break;
+      case Msg.FAILED:
+        this.fail(message.message);
+        break;
+      case Msg.RESULT:
+      case Msg.ERROR:
+        this.settle(message);
+        break;
+      default:
+        throw new Error(`explainer: unknown message type ${message.type}`);
+    }
+  }
+
+  settle(message) {
+    const pending = this.waiting.get(message.id);
+    this.waiting.delete(message.id);
+    if (!pending) return;
+    if (message.type === Msg.RESULT) pending.resolve(message.data);
+    else pending.reject(new Error(message.message));
+  }
+
+  fail(reason) {
+    if (this.failure) return;
+    this.failure = reason;
+    for (const pending of this.waiting.values()) pending.reject(new Error(reason));
+    this.waiting.clear();
+    this.notify();
+  }
+
+  request(type, payload) {
+    if (this.failure) return Promise.reject(new Error(this.failure));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ type, id, ...payload });
+    });
+  }
+
+  subscribe(listener) {
+    this.listeners.add(listener);
+    listener(this);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify() {
+    for (const listener of [...this.listeners]) listener(this);
+  }
+}
+
+let engine = null;
+function getEngine() {
+  engine ??= new Engine();
+  return engine;
+}
+
+// --- BokehJS, loaded once and only on pages with charts ----------------------
+
+let bokehLoading = null;
+function loadBokeh() {
+  bokehLoading ??= new Promise((resolve, reject) => {
+    if (window.Bokeh) return resolve(window.Bokeh);
+    const tag = document.createElement("script");
+    tag.src = asset("bokeh");
+    tag.onload = () => resolve(window.Bokeh);
+    tag.onerror = () => reject(new Error("BokehJS 无法加载"));
+    document.head.append(tag);
+  });
+  return bokehLoading;
+}
+
+const THEMES = {
+  light: { text: "#333333", line: "#8a8a8a", grid: "#e6e6e6", legend: "#ffffff" },
+  dark: { text: "#e0e0e0", line: "#9a9a9a", grid: "#3b3f4a", legend: "#1e2129" },
+};
+
+function isDark() {
+  return document.body?.getAttribute("data-md-color-scheme") === "slate";
+}
+
+/** Restyle every axis, grid, label and legend of a Bokeh document for the palette. */
+function applyTheme(doc) {
+  const theme = isDark() ? THEMES.dark : THEMES.light;
+  const wanted = {
+    axis_label_text_color: theme.text, major_label_text_color: theme.text,
+    axis_line_color: theme.line, major_tick_line_color: theme.line, minor_tick_line_color: theme.line,
+    grid_line_color: theme.grid, label_text_color: theme.text, text_color: theme.text,
+  };
+  for (const model of doc.all_models) {
+    const attrs = {};
+    for (const [key, value] of Object.entries(wanted)) {
+      if (key in model.properties && !(key === "grid_line_color" && model.grid_line_color == null)) {
+        attrs[key] = value;
+      }
+    }
+    if (model.type === "Legend") attrs.background_fill_color = theme.legend;
+    if (Object.keys(attrs).length) model.setv(attrs);
+  }
+}
+
+// --- one page ------------------------------------------------------------------
+
+class Page {
+  constructor(root) {
+    this.root = root;
+    const init = JSON.parse(root.querySelector("script[data-explainer-init]").textContent);
+    this.model = root.dataset.model;
+    this.spec = init.spec;
+    this.presets = init.presets;
+    this.chartIds = init.charts;
+    this.byName = new Map(this.spec.map((p) => [p.name, p]));
+    this.defaults = Object.fromEntries(this.spec.map((p) => [p.name, p.default]));
+    this.params = { ...this.defaults };
+    this.docs = new Map();
+    this.sent = 0; // sequence of the newest request sent
+    this.inFlight = false;
+    this.dirty = false; // params changed since the last request was sent
+    this.flipTimer = null;
+    this.status = root.querySelector("[data-status]");
+    this.notice = root.querySelector("[data-notice]");
+    this.readFragment();
+    this.bindControls();
+    this.drawCharts();
+    this.unsubscribe = getEngine().subscribe((e) => this.onEngine(e));
+  }
+
+  alive() {
+    return this.root.isConnected;
+  }
+
+  // --- state and URL ---------------------------------------------------------
+
+  readFragment() {
+    if (!isScenario(location.hash)) return;
+    const { params, notes } = parseFragment(location.hash, this.spec);
+    Object.assign(this.params, params);
+    this.say(describeNotes(notes, this.spec));
+    this.showParams();
+    this.dirty = Object.keys(params).length > 0;
+  }
+
+  writeFragment() {
+    const fragment = formatFragment(this.params, this.spec);
+    const url = location.pathname + location.search + (fragment ? `#${fragment}` : "");
+    history.replaceState(history.state, "", url);
+  }
+
+  say(text) {
+    this.notice.textContent = text;
+    this.notice.hidden = !text;
+  }
+
+  setState(state, text) {
+    this.root.dataset.state = state;
+    if (text !== undefined) this.status.textContent = text;
+  }
+
+  // --- controls --------------------------------------------------------------
+
+  bindControls() {
+    this.root.addEventListener("input", (event) => {
+      const input = event.target.closest?.("input[data-param]");
+      if (!input || !this.byName.has(input.dataset.param)) return;
+      const value = this.readInput(input);
+      if (value === null) return;
+      this.change({ [input.dataset.param]: value }, input);
+    });
+    this.root.addEventListener("change", (event) => {
+      const select = event.target.closest?.("[data-preset-select]");
+      if (select) this.choosePreset(select.value);
+      const box = event.target.closest?.("input[type=number][data-param]");
+      if (box) this.showParams(); // show the clamped value after editing finishes
+    });
+    this.root.addEventListener("click", (event) => {
+      const button = event.target.closest?.("[data-action], [data-preset]");
+      if (!button) return;
+      if (button.dataset.action === "reset") this.choosePreset("");
+      else if (button.dataset.action === "share") this.share();
+      else if (button.dataset.preset !== undefined) this.choosePreset(button.dataset.preset);
+    });
+  }
+
+  readInput(input) {
+    const param = this.byName.get(input.dataset.param);
+    if (input.type === "range" && input.dataset.scale === "log") {
+      const t = Number(input.value) / LOG_STEPS;
+      const raw = Math.exp(Math.log(param.min) + t * (Math.log(param.max) - Math.log(param.min)));
+      const snapped = Math.round(raw / param.step) * param.step;
+      return fit(Number(snapped.toPrecision(12)), param)[0];
+    }
+    if (input.value.trim() === "" || !Number.isFinite(Number(input.value))) return null;
+    return fit(Number(input.value), param)[0];
+  }
+
+  change(values, source) {
+    Object.assign(this.params, values);
+    this.showParams(source);
+    this.markPreset();
+    this.writeFragment();
+    this.dirty = true;
+    this.pump();
+  }
+
+  choosePreset(name) {
+    this.params = { ...this.defaults, ...(name ? this.presets[name] : {}) };
+    this.say("");
+    this.showParams();
+    this.markPreset(name);
+    this.writeFragment();
+    this.dirty = true;
+    this.pump();
+  }
+
+  markPreset(name) {
+    const select = this.root.querySelector("[data-preset-select]");
+    if (!select) return;
+    if (name !== undefined) {
+      select.value = name;
+      return;
+    }
+    const match = Object.entries(this.presets).find(([, overrides]) => this.spec.every(
+      (p) => this.params[p.name] === (overrides[p.name] ?? p.default)));
+    const atDefaults = this.spec.every((p) => this.params[p.name] === p.default);
+    select.value = atDefaults ? "" : match ? match[0] : "custom";
+  }
+
+  /** Put the current params into every control (except the one being dragged). */
+  showParams(except) {
+    for (const input of this.root.querySelectorAll("input[data-param]")) {
+      const param = this.byName.get(input.dataset.param);
+      if (!param || input === except) continue;
+      const value = this.params[param.name];
+      if (input.type === "range" && input.dataset.scale === "log") {
+        input.value = String(Math.round(LOG_STEPS * (Math.log(value) - Math.log(param.min))
+          / (Math.log(param.max) - Math.log(param.min))));
+      } else if (!(input.type === "number" && input === document.activeElement)) {
+        input.value = String(value);
+      }
+    }
+    for (const control of this.root.querySelectorAll("[data-control]")) {
+      const param = this.byName.get(control.dataset.control);
+      const moved = this.params[param.name] !== param.default;
+      control.classList.toggle("ex-control--moved", moved);
+      const range = control.querySelector("input[type=range]");
+      if (range) range.setAttribute("aria-valuetext", `${this.params[param.name]} ${param.unit}`);
+    }
+  }
+
+  share() {
+    const url = location.href;
+    const done = () => this.status.textContent = "已复制分享链接:打开它会恢复当前情景。";
+    if (navigator.clipboard?.writeText) {
+      navigator.clipboard.writeText(url).then(done, () => this.say(`分享链接:${url}`));
+    } else {
+      this.say(`分享链接:${url}`);
+    }
+  }
+
+  // --- talking to the engine -----------------------------------------------------
+
+  onEngine(e) {
+    if (!this.alive()) return this.unsubscribe?.();
+    if (e.failure) {
+      this.setState("error", `交互功能不可用:${e.failure}。页面显示的是文中默认数字,全文与数据表完整可读。`);
+    } else if (!e.ready) {
+      this.setState("loading", STAGE_ZH[e.stage] ?? STAGE_ZH.runtime);
+    } else if (this.root.dataset.state !== "ready" && this.root.dataset.state !== "error") {
+      if (this.dirty) this.pump();
+      else this.setState("ready", "交互已就绪:拖动滑块,数字、结论和图表会随之重算。");
+      this.scheduleFlips();
+    }
+  }
+
+  /** Send the latest params if the engine is free; at most one request in flight. */
+  pump() {
+    const e = getEngine();
+    if (!e.ready || e.failure || this.inFlight || !this.dirty || !this.alive()) return;
+    this.dirty = false;
+    this.inFlight = true;
+    const seq = ++this.sent;
+    const params = { ...this.params };
+    e.request(Msg.EVALUATE, { model: this.model, params, charts: this.chartIds })
+      .then((data) => this.apply(data, seq))
+      .catch((error) => this.onError(error))
+      .finally(() => {
+        this.inFlight = false;
+        if (this.dirty) this.pump();
+        else this.scheduleFlips();
+      });
+  }
+
+  onError(error) {
+    if (getEngine().failure) return; // the engine listener already said why
+    this.setState("error", `计算出错:${error.message}。页面保留上一次正确的结果。`);
+  }
+
+  apply(data, seq) {
+    if (!this.alive() || seq !== this.sent) return; // a newer request is on its way
+    for (const element of this.root.querySelectorAll("[data-output]")) {
+      const text = data.display[element.dataset.output];
+      if (text !== undefined) element.textContent = text;
+    }
+    for (const verdict of data.verdicts) this.showVerdict(verdict);
+    for (const [id, chart] of Object.entries(data.charts)) this.showChart(id, chart);
+    this.showWarnings(data.warnings);
+    this.setState("ready", "交互已就绪:拖动滑块,数字、结论和图表会随之重算。");
+  }
+
+  showVerdict(verdict) {
+    const holds = verdict.holds === null ? "null" : String(verdict.holds);
+    const label = { true: "成立", false: "不成立", null: "无法判断" }[holds];
+    for (const element of this.root.querySelectorAll(`[data-verdict="${CSS.escape(verdict.id)}"]`)) {
+      element.dataset.holds = holds;
+      element.dataset.changed = String(verdict.holds !== verdict.essay_holds);
+      element.querySelector("[data-verdict-badge]").textContent = label;
+      element.querySelector("[data-verdict-text]").textContent = verdict.text_zh;
+    }
+  }
+
+  showWarnings(warnings) {
+    const swapped = warnings.filter((w) => w.startsWith("swapped:"))
+      .map((w) => w.slice(8).split("/").map((n) => this.byName.get(n)?.label_zh ?? n).join("与"));
+    if (swapped.length) this.say(`下限高于上限,计算时已交换:${swapped.join(";")}。`);
+  }
+
+  scheduleFlips() {
+    clearTimeout(this.flipTimer);
+    this.flipTimer = setTimeout(() => this.refreshFlips(), FLIP_DELAY_MS);
+  }
+
+  /** Re-scan each slider for verdict flips, one slider per request, yielding to input. */
+  async refreshFlips() {
+    const seq = this.sent;
+    for (const param of this.spec) {
+      if (this.inFlight || this.dirty || seq !== this.sent || !this.alive()) return;
+      let found;
+      try {
+        found = await getEngine().request(Msg.FLIPS, { model: this.model, params: { ...this.params }, names: [param.name] });
+      } catch {
+        return; // flips are a hint; a failure here never blocks the reader
+      }
+      if (seq !== this.sent) return;
+      this.showFlips(param.name, found[param.name]);
+    }
+  }
+
+  showFlips(name, flips) {
+    for (const control of this.root.querySelectorAll(`[data-control="${CSS.escape(name)}"]`)) {
+      const ticks = control.querySelector("[data-flips]");
+      ticks.replaceChildren(...flips.ticks.map((at) => {
+        const tick = document.createElement("span");
+        tick.className = "ex-flip";
+        tick.style.setProperty("--at", `${at}%`);
+        return tick;
+      }));
+      control.querySelector("[data-flip-text]").textContent = flips.text;
+    }
+  }
+
+  // --- charts ------------------------------------------------------------------
+
+  async drawCharts() {
+    const figures = [...this.root.querySelectorAll("[data-chart]")];
+    if (!figures.length) return;
+    let Bokeh;
+    try {
+      Bokeh = await loadBokeh();
+    } catch (error) {
+      this.say("图表脚本无法加载;数据表仍可查看。");
+      return;
+    }
+    for (const figure of figures) {
+      const item = JSON.parse(figure.querySelector("script[data-bokeh-item]").textContent);
+      const target = figure.querySelector(".ex-chart__plot");
+      if (target.dataset.drawn) continue;
+      target.dataset.drawn = "true";
+      const before = new Set(Bokeh.documents);
+      await Bokeh.embed.embed_item(item, target);
+      const doc = Bokeh.documents.find((d) => !before.has(d));
+      this.docs.set(figure.dataset.chart, doc);
+      applyTheme(doc);
+      figure.dataset.drawn = "true";
+    }
+    this.root.dataset.charts = "drawn";
+  }
+
+  showChart(id, chart) {
+    for (const figure of this.root.querySelectorAll(`[data-chart="${CSS.escape(id)}"]`)) {
+      figure.querySelector("[data-chart-caption]").textContent = chart.caption;
+      const body = figure.querySelector("[data-chart-table] tbody");
+      body.replaceChildren(...chart.table.rows.map((row) => {
+        const tr = document.createElement("tr");
+        tr.append(...row.map((cell) => Object.assign(document.createElement("td"), { textContent: cell })));
+        return tr;
+      }));
+    }
+    const doc = this.docs.get(id);
+    if (!doc) return;
+    for (const [name, columns] of Object.entries(chart.columns)) {
+      const source = doc.get_model_by_name(name);
+      if (!source) continue;
+      const data = {};
+      for (const [key, values] of Object.entries(columns)) {
+        data[key] = values.map((v) => (v === null ? NaN : v));
+      }
+      source.data = data;
+    }
+  }
+
+  restyle() {
+    for (const doc of this.docs.values()) applyTheme(doc);
+  }
+}
+
+// --- mounting (first load and every instant navigation) ------------------------
+
+const pages = new WeakMap();
+
+function mount() {
+  const root = document.querySelector("[data-model]");
+  if (!root) {
+    // No model here: warm the engine up when the browser is idle, so the next page is live at once.
+    (window.requestIdleCallback ?? setTimeout)(() => getEngine());
+    return;
+  }
+  if (!pages.has(root)) pages.set(root, new Page(root));
+}
+
+function restyleAll() {
+  const root = document.querySelector("[data-model]");
+  if (root && pages.has(root)) pages.get(root).restyle();
+}
+
+function start() {
+  mount();
+  window.document$?.subscribe?.(() => mount());
+  new MutationObserver(restyleAll).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+}
+
+// A model page says so in its <head>, so Pyodide starts before the body is even parsed.
+if (document.querySelector('meta[name="explainer-model"]')) getEngine();
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+else start();

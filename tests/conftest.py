@@ -1,0 +1,35 @@
+"""Session-wide fixtures shared by the whole suite."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+BUILD_TIMEOUT_SECONDS = 600
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """Build the site once with `mkdocs build --strict` and return its directory.
+
+    The build runs in a subprocess with this interpreter (the project's venv),
+    exactly as `make build` does, but into a temporary directory so tests never
+    touch `site/`. A failed build fails every test that needs the site, with
+    the end of MkDocs' output in the message.
+
+    Returns:
+        Path to the built site (contains index.html).
+    """
+    site_dir = tmp_path_factory.mktemp("built_site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=BUILD_TIMEOUT_SECONDS)
+    if completed.returncode != 0:
+        output = (completed.stdout + completed.stderr).strip().splitlines()
+        pytest.fail("`mkdocs build --strict` failed (exit {}):\n{}".format(
+            completed.returncode, "\n".join(output[-60:])), pytrace=False)
+    return site_dir

@@ -1,0 +1,165 @@
+"""Fixtures for the real-browser tests: a local HTTP server and a watched Chromium page.
+
+Every test in tests/ui is marked `ui`. The `page` fixture fails the test at
+teardown if the page logged a console error, threw an uncaught error, or asked
+for anything outside the site's own origin (such requests are also aborted).
+A test that expects an error says so with
+`@pytest.mark.expected_errors("regex", ...)` or by appending regexes to the
+`expected_errors` fixture.
+"""
+
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+UI_DIR = Path(__file__).resolve().parent
+SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+#: Types the stdlib server may guess wrong or not at all; module workers and wasm need these.
+MIME_TYPES = {
+    ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
+    ".json": "application/json", ".zip": "application/zip", ".whl": "application/zip",
+    ".tar": "application/x-tar", ".css": "text/css", ".svg": "image/svg+xml",
+    ".woff2": "font/woff2", ".map": "application/json",
+}
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "expected_errors(*patterns): console/page errors matching these regexes "
+                   "do not fail a ui test")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if UI_DIR in Path(item.fspath).resolve().parents:
+            item.add_marker(pytest.mark.ui)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with correct MIME types, no per-request log lines."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+
+    def log_message(self, format, *args):  # noqa: A002 (stdlib signature)
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """Browsers drop connections mid-response (navigation, aborted fetch); that is not news."""
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """Serve the built site on 127.0.0.1 at a free port; yields the base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = _QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium driven by Playwright: Debian's /usr/bin/chromium, else Playwright's own."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        options = {"args": CHROMIUM_ARGS}
+        if SYSTEM_CHROMIUM.exists():
+            options["executable_path"] = str(SYSTEM_CHROMIUM)
+        chromium = playwright.chromium.launch(**options)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def expected_errors(request):
+    """Regexes of console/page errors this test expects; tests may append more."""
+    marker = request.node.get_closest_marker("expected_errors")
+    return list(marker.args) if marker else []
+
+
+class PageProblems:
+    """What went wrong on a page: console errors, uncaught errors, external requests."""
+
+    def __init__(self, origin):
+        self.origin = origin
+        self.console_errors = []
+        self.page_errors = []
+        self.external_requests = []
+
+    def on_console(self, message):
+        if message.type == "error":
+            location = message.location or {}
+            self.console_errors.append(f"{message.text} ({location.get('url', '?')})")
+
+    def on_page_error(self, error):
+        self.page_errors.append(str(error))
+
+    def is_external(self, url):
+        """True for a network URL on another origin (data:, blob: and the like stay local)."""
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https", "ws", "wss") and \
+            f"{parts.scheme}://{parts.netloc}" != self.origin
+
+    def on_request(self, request):
+        """Record external requests the router may not see (e.g. from workers)."""
+        if self.is_external(request.url) and request.url not in self.external_requests:
+            self.external_requests.append(request.url)
+
+    def route(self, route):
+        """Let same-origin requests through; record and abort everything else."""
+        if self.is_external(route.request.url):
+            self.on_request(route.request)
+            route.abort("blockedbyclient")
+        else:
+            route.continue_()
+
+    def unexpected(self, expected_patterns):
+        """Human-readable list of every problem not matched by `expected_patterns`."""
+        def is_expected(text):
+            return any(re.search(pattern, text) for pattern in expected_patterns)
+
+        lines = [f"console error: {text}" for text in self.console_errors if not is_expected(text)]
+        lines += [f"page error: {text}" for text in self.page_errors if not is_expected(text)]
+        # Requests to other origins are never acceptable (DESIGN §7: no CDN, no fonts).
+        lines += [f"external request: {url}" for url in self.external_requests]
+        return lines
+
+
+@pytest.fixture
+def page_problems(site_server):
+    """The problem recorder behind `page`; tests may inspect it directly."""
+    origin = site_server.rstrip("/")
+    return PageProblems(origin)
+
+
+@pytest.fixture
+def page(browser, site_server, page_problems, expected_errors):
+    """A fresh browser context and page per test, watched for errors and external requests."""
+    context = browser.new_context(locale="zh-CN", service_workers="block")
+    context.route("**/*", page_problems.route)
+    context.on("request", page_problems.on_request)
+    new_page = context.new_page()
+    new_page.on("console", page_problems.on_console)
+    new_page.on("pageerror", page_problems.on_page_error)
+    new_page.on("worker", lambda worker: worker.on("console", page_problems.on_console))
+    yield new_page
+    context.close()
+    problems = page_problems.unexpected(expected_errors)
+    if problems:
+        pytest.fail("the page reported problems:\n" + "\n".join(problems), pytrace=False)

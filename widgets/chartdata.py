@@ -1,0 +1,126 @@
+"""Chart dicts (MODELS.md §0.9) → named data columns and a readable table.
+
+Both sides use this one mapping: the build draws each Bokeh glyph from a
+ColumnDataSource named after a key of `columns()`, and the browser replaces
+those sources' data with `columns()` of the worker's fresh chart dict. Values
+stay JSON (None for gaps); the browser turns None into NaN so Bokeh breaks the
+line there instead of interpolating.
+"""
+
+import math
+
+CATEGORICAL = ("bar", "range_bar", "stacked_bar")
+
+
+def columns(chart):
+    """Column data for every source a chart's figure uses.
+
+    Args:
+        chart: A chart dict as returned by a model's chart_<id>().
+
+    Returns:
+        {source name: {column: list}}. Sources: "s<i>" per series,
+        "markers_x"/"markers_y", "regions_x"/"regions_y", and for diagrams
+        "nodes" and "edges".
+    """
+    kind = chart["type"]
+    xs = list(chart["x"]["values"])
+    data = {}
+    if kind == "diagram":
+        data.update(_diagram(chart))
+    elif kind == "stacked_bar":
+        data.update(_stacked(chart, xs))
+    else:
+        for i, series in enumerate(chart["series"]):
+            source = {"x": xs, "y": list(series.get("values") or [None] * len(xs))}
+            if series.get("band_low") is not None:
+                source["lo"] = list(series["band_low"])
+                source["hi"] = list(series["band_high"])
+            data[f"s{i}"] = source
+    for axis in ("x", "y"):
+        marks = [m for m in chart.get("markers", []) if m["axis"] == axis]
+        data[f"markers_{axis}"] = {"value": [m["value"] for m in marks],
+                                   "label": [m.get("label_zh", "") for m in marks],
+                                   "kind": [m["kind"] for m in marks]}
+        spans = [r for r in chart.get("regions", []) if r["axis"] == axis]
+        data[f"regions_{axis}"] = {"start": [r["from"] for r in spans],
+                                   "end": [r["to"] for r in spans],
+                                   "label": [r.get("label_zh", "") for r in spans]}
+    return data
+
+
+def _stacked(chart, xs):
+    """Bottom/top per series, stacking positive and negative values apart."""
+    up = [0.0] * len(xs)
+    down = [0.0] * len(xs)
+    data = {}
+    for i, series in enumerate(chart["series"]):
+        bottom, top = [], []
+        for j, value in enumerate(series["values"]):
+            value = value or 0.0
+            base = up if value >= 0 else down
+            bottom.append(base[j])
+            base[j] += value
+            top.append(base[j])
+        data[f"s{i}"] = {"x": xs, "bottom": bottom, "top": top, "y": list(series["values"])}
+    return data
+
+
+def _diagram(chart):
+    """Nodes on a circle in loop order, with an edge from each node to the next."""
+    labels = list(chart["x"]["values"])
+    values = list(chart["series"][0]["values"]) if chart["series"] else [None] * len(labels)
+    count = max(len(labels), 1)
+    angles = [math.pi / 2 - 2 * math.pi * i / count for i in range(len(labels))]
+    xs = [round(math.cos(a), 6) for a in angles]
+    ys = [round(math.sin(a), 6) for a in angles]
+    following = [(i + 1) % len(labels) for i in range(len(labels))]
+    return {
+        "nodes": {"x": xs, "y": ys, "label": labels, "value": values,
+                  "text": [f"{label}\n{_short(v)}" for label, v in zip(labels, values)]},
+        "edges": {"x0": xs, "y0": ys, "x1": [xs[k] for k in following],
+                  "y1": [ys[k] for k in following]},
+    }
+
+
+def _short(value):
+    """Compact number for table cells and diagram nodes."""
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    magnitude = abs(value)
+    if magnitude >= 1000:
+        return f"{value:,.0f}"
+    if magnitude >= 100:
+        return f"{value:.0f}"
+    if magnitude >= 1 or magnitude == 0:
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{value:.3g}"
+
+
+def table(chart):
+    """The chart as a table a screen reader (or a reader without JS) can use.
+
+    Returns:
+        {"head": [column titles], "rows": [[cell text, ...], ...]}.
+    """
+    x = chart["x"]
+    head = [_title(x.get("label_zh", ""), x.get("unit", ""))]
+    cells = []
+    for series in chart["series"]:
+        name = series.get("name_zh", "")
+        if series.get("values") is not None:
+            head.append(name)
+            cells.append(series["values"])
+        if series.get("band_low") is not None:
+            head.extend([f"{name}(下限)", f"{name}(上限)"])
+            cells.extend([series["band_low"], series["band_high"]])
+    rows = [[_short(value)] + [_short(column[i]) for column in cells]
+            for i, value in enumerate(x["values"])]
+    return {"head": head, "rows": rows}
+
+
+def _title(label, unit):
+    """Column title with its unit in brackets when there is one."""
+    return f"{label}({unit})" if unit else label

@@ -1,0 +1,222 @@
+"""The JSON boundary between pages and models.
+
+The same functions run at build time (the MkDocs plugin pre-renders the default
+state with them) and in the browser's worker (Pyodide), so the page shows the
+same numbers, sentences and chart data whichever side computed them. Pages send
+and receive JSON only; nothing here reaches into the DOM or Bokeh.
+"""
+
+import functools
+import importlib
+import json
+import math
+
+from . import chartdata
+from .base import defaults, display
+
+#: Points scanned along each slider when looking for verdict flips.
+FLIP_SAMPLES = 48
+
+
+def load(slug, package="widgets"):
+    """Import a model module by its slug (e.g. "nato_taxpayer")."""
+    return importlib.import_module(f"{package}.{slug}")
+
+
+def chart_ids(model):
+    """Names of the model's chart functions, in definition order."""
+    return [name for name in vars(model) if name.startswith("chart_") and callable(getattr(model, name))]
+
+
+def flatten(value, prefix=""):
+    """Flatten nested dict outputs into dotted paths: {"a": {"b": 1}} → {"a.b": 1}."""
+    if isinstance(value, dict):
+        flat = {}
+        for key, inner in value.items():
+            flat.update(flatten(inner, f"{prefix}.{key}" if prefix else key))
+        return flat
+    return {prefix: value}
+
+
+def output_format(model, path):
+    """The display format declared for a dotted output path (longest prefix wins)."""
+    formats = model.OUTPUT_FORMATS
+    parts = path.split(".")
+    for end in range(len(parts), 0, -1):
+        key = ".".join(parts[:end])
+        if key in formats:
+            return formats[key]
+    raise KeyError(f"{model.__name__}: output {path!r} has no entry in OUTPUT_FORMATS")
+
+
+@functools.lru_cache(maxsize=None)
+def default_holds(model):
+    """{verdict id: holds} at the essay's defaults (what the essay asserts); cached per model."""
+    return holds_at(model, {})
+
+
+def holds_at(model, params):
+    """{verdict id: holds} for one scenario."""
+    return {v["id"]: v["holds"] for v in model.compute(params, strict=False)["verdicts"]}
+
+
+def evaluate(model, params, charts=()):
+    """Compute everything a page shows for `params`.
+
+    Args:
+        model: A model module.
+        params: {name: number}; out-of-range values are clamped (strict=False).
+        charts: Chart ids to compute as well.
+
+    Returns:
+        {"inputs", "warnings", "outputs": {dotted path: raw value},
+         "display": {dotted path: Chinese text}, "verdicts": [...],
+         "charts": {id: chart dict}} — JSON-safe.
+    """
+    result = model.compute(params, strict=False)
+    outputs = flatten(result["outputs"])
+    essay = default_holds(model)
+    verdicts = [dict(v, essay_holds=essay.get(v["id"])) for v in result["verdicts"]]
+    return {
+        "inputs": result["inputs"],
+        "warnings": result["warnings"],
+        "outputs": outputs,
+        "display": {path: display(value, output_format(model, path)) for path, value in outputs.items()},
+        "verdicts": verdicts,
+        "charts": {cid: getattr(model, cid)(result["inputs"]) for cid in charts},
+    }
+
+
+def slider_positions(param, samples=FLIP_SAMPLES):
+    """Evenly spaced values across a parameter's range (log-spaced for log sliders)."""
+    lo, hi = param["min"], param["max"]
+    if param["log"]:
+        values = [math.exp(math.log(lo) + (math.log(hi) - math.log(lo)) * i / (samples - 1))
+                  for i in range(samples)]
+    else:
+        values = [lo + (hi - lo) * i / (samples - 1) for i in range(samples)]
+    if param["integer"]:
+        values = sorted({int(round(v)) for v in values})
+    return values
+
+
+def flips(model, params, names=None, samples=FLIP_SAMPLES):
+    """Where each verdict changes along each slider, everything else as in `params`.
+
+    Args:
+        model: A model module.
+        params: The current scenario.
+        names: Parameters to scan (all by default).
+        samples: Points per slider.
+
+    Returns:
+        {param name: [{"at": value, "verdict": id, "holds": holds beyond it}]},
+        `at` located by bisection between the two scanned values that differ.
+    """
+    base = model.compute(params, strict=False)["inputs"]
+    found = {}
+    for param in model.SPEC:
+        name = param["name"]
+        if names is not None and name not in names:
+            continue
+        marks, previous, before = [], None, None
+        for value in slider_positions(param, samples):
+            holds = holds_at(model, dict(base, **{name: value}))
+            if previous is not None:
+                marks.extend({"at": _bisect_flip(model, base, param, before, value, vid),
+                              "verdict": vid, "holds": holds[vid]}
+                             for vid in holds if holds[vid] != previous.get(vid))
+            previous, before = holds, value
+        found[name] = marks
+    return found
+
+
+def _bisect_flip(model, base, param, lo, hi, vid, rounds=10):
+    """Narrow the interval where verdict `vid` changes; return its upper end."""
+    name = param["name"]
+    start = holds_at(model, dict(base, **{name: lo}))[vid]
+    for _ in range(rounds):
+        if param["integer"] and hi - lo <= 1:
+            break
+        mid = (lo + hi) / 2
+        if param["integer"]:
+            mid = int(mid)
+        if holds_at(model, dict(base, **{name: mid}))[vid] == start:
+            lo = mid
+        else:
+            hi = mid
+    return hi
+
+
+HOLDS_ZH = {True: "成立", False: "不成立", None: "无法判断"}
+
+
+def percent(param, value):
+    """Where `value` sits along a slider's track, 0–100 (log-aware)."""
+    lo, hi = param["min"], param["max"]
+    if hi == lo:
+        return 0.0
+    if param["log"]:
+        return round(100 * (math.log(value) - math.log(lo)) / (math.log(hi) - math.log(lo)), 3)
+    return round(100 * (value - lo) / (hi - lo), 3)
+
+
+def value_text(param, value):
+    """A parameter value with its unit, as a reader (or screen reader) should see it."""
+    number = f"{value:,}" if param["integer"] else f"{value:,.4g}"
+    return f"{number} {param['unit']}".strip()
+
+
+def verdict_title(model, vid):
+    """A verdict's short Chinese name (VERDICT_TITLES), or its id."""
+    return getattr(model, "VERDICT_TITLES", {}).get(vid, vid.split(".", 1)[-1])
+
+
+def describe_flips(model, found):
+    """Flip marks as slider ticks (track %) and one sentence per slider."""
+    described = {}
+    for param in model.SPEC:
+        marks = found.get(param["name"])
+        if marks is None:
+            continue
+        parts = [f'{value_text(param, m["at"])} 处「{verdict_title(model, m["verdict"])}」'
+                 f'变为{HOLDS_ZH[m["holds"]]}' for m in marks[:4]]
+        more = f" 等 {len(marks)} 处" if len(marks) > 4 else ""
+        described[param["name"]] = {
+            "ticks": [percent(param, m["at"]) for m in marks],
+            "text": (";结论翻转:" + ";".join(parts) + more) if marks else ""}
+    return described
+
+
+def for_browser(chart):
+    """What the page needs to redraw a chart: source columns, table and caption."""
+    return {"columns": chartdata.columns(chart), "table": chartdata.table(chart),
+            "caption": chart.get("caption_zh", "")}
+
+
+def handle(request_json, package="widgets"):
+    """Answer one worker request; JSON string in, JSON string out.
+
+    Args:
+        request_json: {"kind": "evaluate" | "flips", "model": slug,
+            "params": {...}, "charts": [...], "names": [...]}.
+        package: Package holding the models.
+
+    Returns:
+        The JSON-encoded answer (NaN/inf are never produced by the models).
+    """
+    request = json.loads(request_json)
+    model = load(request["model"], package)
+    kind, params = request["kind"], request.get("params") or {}
+    if kind == "evaluate":
+        answer = evaluate(model, params, request.get("charts") or ())
+        answer["charts"] = {cid: for_browser(chart) for cid, chart in answer["charts"].items()}
+    elif kind == "flips":
+        answer = describe_flips(model, flips(model, params, request.get("names")))
+    else:
+        raise ValueError(f"unknown request kind {kind!r}")
+    return json.dumps(answer, allow_nan=False, ensure_ascii=False)
+
+
+__all__ = ["load", "chart_ids", "flatten", "output_format", "default_holds", "evaluate",
+           "slider_positions", "flips", "describe_flips", "for_browser", "handle", "defaults"]
