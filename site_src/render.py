@@ -69,7 +69,7 @@ def control(page, name):
     return (
         f'<div class="ex-control" data-control="{esc(name)}">'
         f'<label class="ex-control__label" for="{uid}">{esc(param["label_zh"])}{unit}{badge}</label>'
-        f'<div class="ex-control__row"><div class="ex-track" style="--essay:{percent(param, value)}%">'
+        f'<div class="ex-control__row"><div class="ex-track" style="--essay:{percent(param, value)}">'
         f'<input type="range" id="{uid}" data-param="{esc(name)}" data-scale="{scale}" '
         f'min="{lo}" max="{hi}" step="{step}" value="{position}" '
         f'aria-valuetext="{esc(value_text(param, value))}" aria-describedby="{uid}-note">'
@@ -96,7 +96,7 @@ def range_attributes(param, value):
 
 def flip_ticks(page, name):
     """Tick marks on a slider where a verdict changes."""
-    return "".join(f'<span class="ex-flip" style="--at:{at}%"></span>'
+    return "".join(f'<span class="ex-flip" style="--at:{at}"></span>'
                    for at in page.flips.get(name, {}).get("ticks", []))
 
 

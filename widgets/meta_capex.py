@@ -472,8 +472,11 @@ def _v_cashflow_literal(p, o):
 
 def _v_self_funded(p, o):
     mid, ocf, left = o["capex_mid_b"], o["ocf_2026_b"], o["fcf_2026_b"]["mid"]
-    holds = gt(left, 0)
-    if holds:
+    holds = ge(left, 0)
+    if holds and _is_zero(left):
+        en = f"2026 operating cash flow ({usd_bn_en(ocf)}) exactly covers the midpoint plan."
+        zh = f"2026年预计经营现金流{usd_bn_zh(ocf)}刚好覆盖中值计划{usd_bn_zh(mid)},没有余额。"
+    elif holds:
         en = (f"2026 operating cash flow ({usd_bn_en(ocf)}) covers the midpoint plan "
               f"({usd_bn_en(mid)}), leaving {usd_bn_en(left)}.")
         zh = (f"2026年预计经营现金流{usd_bn_zh(ocf)}足以覆盖中值计划{usd_bn_zh(mid)},"

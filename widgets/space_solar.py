@@ -171,7 +171,8 @@ _USD_MWH = "num:1:美元/兆瓦时"
 _USD_KW = "num:0:美元/千瓦"
 _USD_KG = "num:0:美元/千克"
 
-#: Display format of every output leaf (dotted paths for the learning curve's columns).
+#: Display format of every output. `learning_curve` is a table ([n, USD/kg, USD/MWh]
+#: rows) meant for charts; its end point is also a plain number, `lcoe_after_doublings`.
 OUTPUT_FORMATS = {
     "capex_launch_usd_kw": _USD_KW,
     "capex_hw_usd_kw": _USD_KW,
@@ -185,6 +186,9 @@ OUTPUT_FORMATS = {
     "lcoe_free_launch": _USD_MWH,
     "breakeven_launch_vs_fission_low": _USD_KG,
     "breakeven_launch_vs_fission_mid": _USD_KG,
+    "learning_curve": "num:1:",
+    "launch_cost_after_doublings": "num:1:美元/千克",
+    "lcoe_after_doublings": _USD_MWH,
     "fusion_success_prob": "pct",
     "fusion_risk_adjusted": "num:0:美元/兆瓦时",
     "ssp_risk_adjusted": _USD_MWH,
@@ -196,11 +200,6 @@ OUTPUT_FORMATS = {
     "energy_revenue_share_of_gdp": "pct",
     "target_to_world_gdp": "times",
 }
-for _n in range(LEARNING_DOUBLINGS + 1):
-    OUTPUT_FORMATS[f"learning_curve.{_n}.0"] = "num:0:次翻番"
-    OUTPUT_FORMATS[f"learning_curve.{_n}.1"] = "num:1:美元/千克"
-    OUTPUT_FORMATS[f"learning_curve.{_n}.2"] = _USD_MWH
-del _n
 
 # --- formulas: space-solar LCOE (§5.3 A) --------------------------------------
 
@@ -396,10 +395,14 @@ def _lcoe_outputs(p):
 
 def _breakeven_outputs(p):
     fission_mid = (p["fission_low_usd_mwh"] + p["fission_high_usd_mwh"]) / 2
+    curve = learning_curve(p)
+    _, launch_last, lcoe_last = curve[-1]
     return {
         "breakeven_launch_vs_fission_low": breakeven_launch_cost(p, p["fission_low_usd_mwh"]),
         "breakeven_launch_vs_fission_mid": breakeven_launch_cost(p, fission_mid),
-        "learning_curve": learning_curve(p),
+        "learning_curve": curve,
+        "launch_cost_after_doublings": launch_last,
+        "lcoe_after_doublings": lcoe_last,
     }
 
 
@@ -912,7 +915,8 @@ def chart_e5_valuation(params):
         needed_zh = f"电力业务没有利润,无论份额多大都达不到{_tn(target)}。"
     else:
         needed_zh = f"即使拿下全部市场也达不到{_tn(target)}(需要相当于整个市场的{times(share, 1)})。"
-    caption = (f"当前设定下,拿下{_market_zh(current_multiplier)}的{pct(p['ssp_share'])},SpaceX的隐含估值为{_tn(o['total_value_t'])};{needed_zh}")
+    caption = (f"当前设定下,拿下{_market_zh(current_multiplier)}的{pct(p['ssp_share'])},"
+               f"SpaceX的隐含估值为{_tn(o['total_value_t'])};{needed_zh}")
     return _chart(
         "chart_e5_valuation", "line", ("百万亿美元估值需要什么", "What $100tn requires"), caption,
         _axis("SpaceX占全球电力的份额", "SpaceX share of world electricity", "%", "linear",

@@ -403,7 +403,7 @@ class Page {
       ticks.replaceChildren(...flips.ticks.map((at) => {
         const tick = document.createElement("span");
         tick.className = "ex-flip";
-        tick.style.setProperty("--at", `${at}%`);
+        tick.style.setProperty("--at", String(at));
         return tick;
       }));
       control.querySelector("[data-flip-text]").textContent = flips.text;

@@ -322,6 +322,19 @@ def test_iterated_path_equals_closed_form(lead, si, cu, ratio, ret, years):
         assert abs(d - exact) <= 1e-9 * max(1.0, abs(exact))
 
 
+@pytest.mark.parametrize("si,cu", [(0, 1), (1, 0), (0.5, 0.5), (0, 0), (1, 1), (0.3, 0.2)])
+@pytest.mark.parametrize("ratio", [0.25, 1.0, 4])
+def test_closed_form_at_the_corners_of_a(si, cu, ratio):
+    # a = 0 (no memory), a = 2 (fastest divergence) and a = 1 (linear) included
+    drift, drive = model.gap_drift(si, cu), model.compute_drive(0.5, ratio)
+    path = model.gap_path(0.7, drift, drive, 30)
+    for t, d in enumerate(path):
+        exact = model.gap_closed_form(0.7, drift, drive, t)
+        assert abs(d - exact) <= 1e-9 * max(1.0, abs(exact)), t
+    if (si, cu) == (0, 1):
+        assert path[1:] == [drive] * 30   # with a = 0 the gap is just this year's drive
+
+
 @pytest.mark.parametrize("si,cu,lead,ratio,expected", [
     (0.3, 0.2, 0.2, 1.0, True),    # a > 1, s > 0
     (0.3, 0.2, 0.0, 1.0, False),   # a > 1, s = 0, d_0 = 0
@@ -459,6 +472,9 @@ def test_verdict_thresholds_use_the_tolerance():
     assert v["e1.peers_lowkey"]["holds"] is False        # 125 < 125 fails
     _, v = run({"capex_2026_low_b": 108, "capex_prior_b": 72})   # 108/72 − 1 = 0.5 exactly
     assert v["e1.growth"]["holds"] is True
+    _, v = run({"ocf_prior_b": 125})                 # plan midpoint exactly covered
+    assert v["e1.self_funded"]["holds"] is True and v["e1.self_funded"]["margin"] == 0
+    assert "刚好覆盖" in v["e1.self_funded"]["text_zh"]
 
 
 # --- outputs and display formats ---------------------------------------------
