@@ -9,8 +9,8 @@ Pages place widgets with pymdown-extensions syntax:
     每个纳税人约 `#!out gross_per_taxpayer`。`#!verdict e2.per_taxpayer_1000`
 
 The Markdown extensions in `markdown_ext.py` render them; this module scans the
-raw Markdown first so that every mistake is reported with its file and line,
-all at once, before a single page is written.
+raw Markdown first (see `check.py`) so that every mistake is reported with its
+file and line, all at once, before a single page is written.
 """
 
 import dataclasses
@@ -58,10 +58,6 @@ class ModelInfo:
     outputs: tuple
     verdicts: tuple
     records: tuple
-
-
-class DirectiveError(Exception):
-    """One or more bad directives; the message lists each as file:line."""
 
 
 def did_you_mean(word, choices):
@@ -144,28 +140,12 @@ def _scan_block(lines, index, head, directives, problems):
     return index + 1
 
 
-def check(directives, model, path):
-    """Raise DirectiveError listing every directive that does not fit the model.
-
-    Args:
-        directives: From scan().
-        model: ModelInfo of the page's model.
-        path: The page's source path, for messages.
-    """
-    problems = []
-    for directive in directives:
-        for message in _problems(directive, model):
-            problems.append((directive.line, message))
-    if problems:
-        raise DirectiveError(format_problems(path, problems))
-
-
 def format_problems(path, problems):
     """Render (line, message) pairs as `path:line: message` lines."""
     return "\n".join(f"{path}:{line}: {message}" for line, message in sorted(problems))
 
 
-def _problems(directive, model):
+def problems(directive, model):
     """Messages for one directive (empty when it is fine)."""
     name, arg = directive.name, directive.arg
     if name == "out":

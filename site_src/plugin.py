@@ -12,16 +12,14 @@ import functools
 import importlib
 import itertools
 import json
-import pkgutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from widgets import runtime
-from widgets.base import SpecError, check_spec
 
-from . import assets, directives, render
+from . import assets, check, render
 from .config import ExplainerConfig
 from .markdown_ext import WidgetBlocksExtension, inline_formats
 
@@ -81,35 +79,28 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             raise PluginError(str(error)) from None
         return config
 
-    def on_page_markdown(self, markdown, page, config, files):
-        """Check the page's directives and compute its model's default state.
+    def on_files(self, files, config):
+        """Check every page and model before any page is rendered.
 
         Raises:
-            PluginError: unknown model, or any bad directive (file:line: message).
+            PluginError: one `file:line: message` per problem, for all pages at once.
         """
-        self._page = None
         if not self.config.enabled:
-            return markdown
-        path = page.file.src_uri
-        found, problems = directives.scan(markdown)
+            return files
+        check.model_info.cache_clear()
+        _default_state.cache_clear()
+        pages = [f.src_uri for f in files.documentation_pages()]
+        report = check.check_docs(config.docs_dir, pages)
+        if report:
+            raise PluginError("\n" + report)
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        """Compute the default state of the page's model (directives are already checked)."""
+        self._page = None
         slug = page.meta.get("model")
-        if slug is None:
-            if found or problems:
-                raise PluginError(f"{path}: widget directives need a model: add `model: <slug>` "
-                                  f"to the front matter (available: {', '.join(self._models())})")
-            return markdown
-        model = self._resolve_model(slug, path)
-        info = self._resolve_info(slug, model)
-        offset = self._front_matter_lines(page)
-        problems = [(line + offset, message) for line, message in problems]
-        try:
-            directives.check([dataclasses.replace(d, line=d.line + offset) for d in found], info, path)
-        except directives.DirectiveError as error:
-            raise PluginError("\n" + directives.format_problems(path, problems) + "\n" + str(error)
-                              if problems else "\n" + str(error)) from None
-        if problems:
-            raise PluginError("\n" + directives.format_problems(path, problems))
-        self._page = self._render_state(slug, model, info)
+        if self.config.enabled and slug:
+            self._page = _page_model(slug)
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -137,56 +128,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """The PageModel of the page being rendered (for the Markdown extensions)."""
         return self._page
 
-    @staticmethod
-    def _models():
-        """Slugs of every model module in `widgets`."""
-        import widgets
 
-        return sorted(m.name for m in pkgutil.iter_modules(widgets.__path__)
-                      if not m.name.endswith("_record") and m.name not in ("base", "runtime", "chartdata"))
-
-    def _resolve_model(self, slug, path):
-        """Import a model and check its SPEC, or fail naming the page."""
-        if slug not in self._models():
-            raise PluginError(f"{path}: front matter names unknown model \"{slug}\": "
-                              f"{directives.did_you_mean(slug, self._models())}")
-        model = runtime.load(slug)
-        try:
-            check_spec(model.SPEC)
-        except SpecError as error:
-            raise PluginError(f"widgets/{slug}.py: SPEC is inconsistent: {error}") from None
-        return model
-
-    @staticmethod
-    @functools.lru_cache(maxsize=None)
-    def _resolve_info(slug, model):
-        """What directives may name in this model."""
-        state = runtime.evaluate(model, {})
-        records = importlib.import_module(f"widgets.{slug}_record").PUBLIC_RECORD
-        return directives.ModelInfo(
-            slug=slug, params={p["name"]: p for p in model.SPEC},
-            charts=tuple(runtime.chart_ids(model)), outputs=tuple(state["outputs"]),
-            verdicts=tuple(v["id"] for v in state["verdicts"]),
-            records=tuple(entry["id"] for entry in records))
-
-    @staticmethod
-    def _front_matter_lines(page):
-        """Lines taken by the front matter, so messages point at the source file's lines."""
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-        if not source.startswith("---"):
-            return 0
-        end = source.find("\n---", 3)
-        return source[:end].count("\n") + 2 if end != -1 else 0
-
-    # --- render -----------------------------------------------------------
-
-    @staticmethod
-    def _render_state(slug, model, info):
-        """The default state of a page: every chart, flips along every slider."""
-        state = _default_state(slug)
-        records = importlib.import_module(f"widgets.{slug}_record").PUBLIC_RECORD
-        return PageModel(slug=slug, model=model, state=state["evaluated"], flips=state["flips"],
-                         records={entry["id"]: entry for entry in records})
+def _page_model(slug):
+    """A fresh PageModel (its own element ids) over the cached default state."""
+    state = _default_state(slug)
+    records = importlib.import_module(f"widgets.{slug}_record").PUBLIC_RECORD
+    grouped = {}
+    for entry in records:
+        grouped.setdefault(entry["id"], []).append(entry)
+    return PageModel(slug=slug, model=runtime.load(slug), state=state["evaluated"],
+                     flips=state["flips"], records=grouped)
 
 
 @functools.lru_cache(maxsize=None)

@@ -176,8 +176,13 @@ def data_table(data):
 
 
 def record(page, rid):
-    """A 'public record' box: figure, status badge and sources."""
-    entry = page.records[rid]
+    """'Public record' boxes for a claim id (a claim may have several public figures)."""
+    return "".join(_record_box(entry) for entry in page.records[rid])
+
+
+def _record_box(entry):
+    """One public figure: claim, status badge, figure (none when unverified), sources."""
+    rid = entry["id"]
     status = entry["status"]
     figure = ('<p class="ex-record__figure">未核实:没有找到公开来源,因此不显示数字。</p>'
               if status == "unverified" or entry.get("figure_zh") is None

@@ -12,7 +12,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets import base
 from widgets import meta_capex as model
 from widgets.base import ModelInputError, check_spec, display
 from widgets.meta_capex_record import PUBLIC_RECORD
@@ -475,6 +474,16 @@ def test_verdict_thresholds_use_the_tolerance():
     _, v = run({"ocf_prior_b": 125})                 # plan midpoint exactly covered
     assert v["e1.self_funded"]["holds"] is True and v["e1.self_funded"]["margin"] == 0
     assert "刚好覆盖" in v["e1.self_funded"]["text_zh"]
+
+
+@pytest.mark.parametrize("mid,expected", [(85, True), (115, True), (84, False), (116, False)])
+def test_cashflow_band_edges_are_inclusive(mid, expected):
+    # "几乎相当于" = within ±15%; both edges count (≤ / ≥ with the §0.4 tolerance)
+    _, v = run({"capex_2026_low_b": mid, "capex_2026_high_b": mid, "ocf_prior_b": 100})
+    assert v["e1.cashflow"]["holds"] is expected
+    _, v = run({"capex_2026_low_b": mid, "capex_2026_high_b": mid, "ocf_prior_b": 172,
+                "capex_prior_b": 72})            # literal FCF = 100
+    assert v["e1.cashflow_literal"]["holds"] is expected
 
 
 # --- outputs and display formats ---------------------------------------------

@@ -1,0 +1,168 @@
+"""Check every page's front matter and directives, and every model's SPEC.
+
+The plugin runs this over all pages before it renders any (so a bad page
+fails the build with nothing half-written), and `make check` runs it alone,
+in about a second, with the same `file:line: message` lines:
+
+    python -m site_src.check [mkdocs.yml]
+"""
+
+import functools
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+import yaml
+
+from widgets import runtime
+from widgets.base import SpecError, check_spec
+
+from . import directives
+
+#: Modules of `widgets` that are not models.
+NOT_MODELS = ("base", "runtime", "chartdata")
+#: Front-matter keys a page may use.
+FRONT_MATTER_KEYS = ("title", "description", "model", "social", "hide", "template", "search")
+
+
+class ModelError(Exception):
+    """A model that cannot be used (import fails, SPEC inconsistent, outputs without format)."""
+
+
+def models():
+    """Slugs of every model module in `widgets`."""
+    import widgets
+
+    return sorted(m.name for m in pkgutil.iter_modules(widgets.__path__)
+                  if not m.name.endswith("_record") and m.name not in NOT_MODELS)
+
+
+@functools.lru_cache(maxsize=None)
+def model_info(slug):
+    """What directives may name in a model.
+
+    Raises:
+        ModelError: the model is broken; the message names the module and the fix.
+    """
+    where = f"widgets/{slug}.py"
+    try:
+        model = runtime.load(slug)
+        check_spec(model.SPEC)
+        state = runtime.evaluate(model, {}, runtime.chart_ids(model))
+        records = importlib.import_module(f"widgets.{slug}_record").PUBLIC_RECORD
+    except SpecError as error:
+        raise ModelError(f"{where}: SPEC is inconsistent: {error}") from None
+    except (ImportError, AttributeError, KeyError, TypeError, ValueError) as error:
+        raise ModelError(f"{where}: cannot be used: {error.__class__.__name__}: {error}") from None
+    ids = [entry["id"] for entry in records]
+    return directives.ModelInfo(
+        slug=slug, params={p["name"]: p for p in model.SPEC},
+        charts=tuple(runtime.chart_ids(model)), outputs=tuple(state["outputs"]),
+        verdicts=tuple(v["id"] for v in state["verdicts"]), records=tuple(dict.fromkeys(ids)))
+
+
+def split_front_matter(source):
+    """(meta dict, body, number of lines before the body, problems) of a page's source."""
+    if not source.startswith("---"):
+        return {}, source, 0, []
+    lines = source.split("\n")
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return {}, source, 0, [(1, "front matter is never closed: add a line `---` after it")]
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        return {}, "\n".join(lines[end + 1:]), end + 1, [
+            (line, f"front matter is not valid YAML ({getattr(error, 'problem', error)})")]
+    if not isinstance(meta, dict):
+        return {}, "\n".join(lines[end + 1:]), end + 1, [(1, "front matter must be `key: value` lines")]
+    return meta, "\n".join(lines[end + 1:]), end + 1, []
+
+
+def check_page(source):
+    """Problems of one page as (line, message) pairs, lines counted in the source file."""
+    meta, body, offset, problems = split_front_matter(source)
+    for key in meta:
+        if key not in FRONT_MATTER_KEYS:
+            problems.append((1, f'unknown front matter key "{key}": '
+                                f"{directives.did_you_mean(key, FRONT_MATTER_KEYS)}"))
+    found, syntax = directives.scan(body)
+    problems += [(line + offset, message) for line, message in syntax]
+    found = [directives.Directive(d.name, d.arg, d.line + offset, d.options) for d in found]
+    slug = meta.get("model")
+    if slug is None:
+        if found:
+            problems.append((found[0].line, "widget directives need a model: add `model: <slug>` to the "
+                                            f"front matter (available: {', '.join(models())})"))
+        return problems
+    if not isinstance(slug, str) or slug not in models():
+        return problems + [(_meta_line(source, "model"), f'front matter names unknown model "{slug}": '
+                                                        f"{directives.did_you_mean(str(slug), models())}")]
+    try:
+        info = model_info(slug)
+    except ModelError as error:
+        return problems + [(_meta_line(source, "model"), str(error))]
+    for directive in found:
+        problems += [(directive.line, message) for message in directives.problems(directive, info)]
+    return problems
+
+
+def _meta_line(source, key):
+    """Line number of `key:` in the front matter (1 when absent)."""
+    for number, line in enumerate(source.split("\n"), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def check_docs(docs_dir, pages=None):
+    """Check every Markdown page under `docs_dir` (or the given relative paths).
+
+    Returns:
+        The report (one `path:line: message` per problem), or "" when all is well.
+    """
+    docs_dir = Path(docs_dir)
+    paths = sorted(pages) if pages is not None else sorted(
+        p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    report = []
+    for relative in paths:
+        source = (docs_dir / relative).read_text(encoding="utf-8")
+        problems = check_page(source)
+        if problems:
+            report.append(directives.format_problems(relative, problems))
+    for slug in models():
+        try:
+            model_info(slug)
+        except ModelError as error:
+            report.append(str(error))
+    return "\n".join(dict.fromkeys(report))
+
+
+def main(argv=None):
+    """`python -m site_src.check [mkdocs.yml]`: exit 1 and print the problems, if any."""
+    argv = sys.argv[1:] if argv is None else argv
+    config_path = Path(argv[0] if argv else "mkdocs.yml")
+    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader)
+    docs_dir = config_path.parent / config.get("docs_dir", "docs")
+    report = check_docs(docs_dir)
+    if report:
+        print(report)
+        return 1
+    print(f"ok: {len(list(docs_dir.rglob('*.md')))} pages and {len(models())} models checked")
+    return 0
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring its !!python and !ENV tags."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+if __name__ == "__main__":
+    sys.exit(main())
