@@ -126,7 +126,8 @@ def control_panel(page, names):
 
 def toolbar(page):
     """Preset selector, reset and share buttons."""
-    options = ['<option value="">文中默认值</option>'] + [
+    default_label = getattr(page.model, "DEFAULTS_LABEL", "文中默认值")
+    options = [f'<option value="">{esc(default_label)}</option>'] + [
         f'<option value="{esc(name)}">{esc(page.model.PRESET_LABELS.get(name, name))}</option>'
         for name in page.model.PRESETS]
     uid = page.next_id("preset")

@@ -64,3 +64,28 @@ def test_chinese_search_finds_the_essay(page, site_server, query, slug):
     page.wait_for_load_state("networkidle")
     paths = _search_result_paths(page, query)
     assert f"/{slug}/" in paths, f"searching {query!r} found {paths or 'nothing'}, not /{slug}/"
+
+
+def test_the_page_watchdog_catches_errors_and_blocks_other_origins(page, site_server, page_problems):
+    """Guard for the `page` fixture that every other test here relies on."""
+    _open(page, site_server, "")
+    page.evaluate("""async () => {
+        console.error("watchdog probe");
+        setTimeout(() => { throw new Error("uncaught probe"); });
+        await fetch("https://cdn.example.invalid/probe.js").catch(() => null);
+        const worker = new Worker(URL.createObjectURL(new Blob(
+            ['console.error("worker probe")'], {type: "text/javascript"})));
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        worker.terminate();
+    }""")
+    page.wait_for_timeout(200)
+    assert any("watchdog probe" in text for text in page_problems.console_errors)
+    assert any("worker probe" in text for text in page_problems.console_errors)
+    assert any("uncaught probe" in text for text in page_problems.page_errors)
+    assert page_problems.external_requests == ["https://cdn.example.invalid/probe.js"]
+    unexpected = page_problems.unexpected([])
+    assert len(unexpected) >= 4
+    # The probes were deliberate: clear them so teardown judges only what follows.
+    page_problems.console_errors.clear()
+    page_problems.page_errors.clear()
+    page_problems.external_requests.clear()
