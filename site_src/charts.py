@@ -8,8 +8,8 @@ those sources' data; no CustomJS (it needs eval, which our CSP forbids).
 import math
 
 from bokeh.embed import json_item as bokeh_json_item
-from bokeh.models import (ColumnDataSource, HoverTool, HSpan, HStrip, LabelSet, Range1d, VSpan,
-                          VStrip)
+from bokeh.models import (ColumnDataSource, DataRange1d, HoverTool, HSpan, HStrip, LabelSet,
+                          LinearAxis, Range1d, VSpan, VStrip)
 from bokeh.plotting import figure
 
 from widgets import chartdata
@@ -40,12 +40,26 @@ def build_figure(chart):
     else:
         _draw_bars(fig, chart, sources)
     _draw_markers(fig, sources)
-    if fig.legend:
-        fig.legend.location = "top_left"
-        fig.legend.click_policy = "hide"
-        fig.legend.background_fill_alpha = 0.6
-        fig.legend.label_text_font_size = "11px"
+    _place_legend(fig)
     return fig
+
+
+def _place_legend(fig):
+    """Legend below the plot in two columns, so it never hides data, and the plot keeps its height."""
+    if not fig.legend:
+        return
+    legend = fig.legend[0]
+    fig.center = [item for item in fig.center if item is not legend]
+    legend.location = "top_left"
+    legend.ncols = 2 if len(legend.items) > 1 else 1
+    legend.click_policy = "hide"
+    legend.border_line_color = None
+    legend.background_fill_alpha = 0
+    legend.label_text_font_size = "11px"
+    legend.spacing = 2
+    legend.padding = 2
+    fig.add_layout(legend, "below")
+    fig.height = HEIGHT + 20 * ((len(legend.items) + 1) // 2)
 
 
 def _nan_for_none(columns):
@@ -84,19 +98,40 @@ def _axis_label(axis):
     return f"{label}({axis['unit']})" if axis.get("unit") else label
 
 
+def _secondary_axis(chart):
+    """The right-hand axis a chart asks for: series with y_axis "right" (axis `y2`) or panel
+    "bottom" (axis `y_bottom`, drawn on the right of the same plot)."""
+    for series in chart["series"]:
+        if series.get("y_axis") == "right" and chart.get("y2"):
+            return chart["y2"]
+        if series.get("panel") == "bottom" and chart.get("y_bottom"):
+            return chart["y_bottom"]
+    return None
+
+
+def _on_right(series):
+    """True when a series belongs to the right-hand axis."""
+    return series.get("y_axis") == "right" or series.get("panel") == "bottom"
+
+
 def _draw_lines(fig, chart, sources):
-    """Lines, dashed lines and shaded bands."""
+    """Lines, dashed lines and shaded bands; some series may use a right-hand axis."""
+    right = _secondary_axis(chart)
+    if right:
+        fig.extra_y_ranges = {"right": DataRange1d()}
+        fig.add_layout(LinearAxis(y_range_name="right", axis_label=_axis_label(right)), "right")
     for i, series in enumerate(chart["series"]):
         colour = PALETTE[i % len(PALETTE)]
         source = sources[f"s{i}"]
         name = series.get("name_zh", "")
+        axis = {"y_range_name": "right"} if right and _on_right(series) else {}
         if "lo" in source.data:
             fig.varea(x="x", y1="lo", y2="hi", source=source, fill_alpha=0.18, fill_color=colour,
-                      legend_label=f"{name}(区间)" if name else "区间")
+                      legend_label=f"{name}(区间)" if name else "区间", **axis)
         if series.get("values") is not None:
             dash = "dashed" if series.get("style") == "dashed" else "solid"
             line = fig.line(x="x", y="y", source=source, line_width=2.5, line_color=colour,
-                            line_dash=dash, legend_label=name or " ")
+                            line_dash=dash, legend_label=name or " ", **axis)
             fig.add_tools(HoverTool(renderers=[line], tooltips=[(name, "@y{0,0.[00]}"), ("x", "@x{0,0.[00]}")]))
 
 
@@ -136,6 +171,9 @@ def _draw_diagram(fig, sources):
                 line_color=None)
     fig.add_layout(LabelSet(x="x", y="y", text="text", source=sources["nodes"], x_offset=10,
                             y_offset=6, text_font_size="11px", name="node_labels"))
+    fig.add_layout(LabelSet(x="x", y="y", text="text", source=sources["centre"], text_align="center",
+                            text_baseline="middle", text_font_size="13px", text_font_style="bold",
+                            name="centre_label"))
 
 
 def _draw_markers(fig, sources):

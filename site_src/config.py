@@ -9,3 +9,4 @@ class ExplainerConfig(Config):
 
     enabled = opt.Type(bool, default=True)
     pyodide_dir = opt.Type(str, default="node_modules/pyodide")
+    csp = opt.Type(bool, default=True)

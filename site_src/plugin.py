@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from widgets import runtime
 
-from . import assets, check, render
+from . import assets, check, csp, render
 from .config import ExplainerConfig
 from .markdown_ext import WidgetBlocksExtension, inline_formats
 
@@ -54,8 +54,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self):
         self._page = None
         self._assets = None
+        self._serving = False
 
     # --- events ---------------------------------------------------------
+
+    def on_startup(self, *, command, dirty):
+        """Remember whether this is `mkdocs serve` (live reload needs an inline script)."""
+        self._serving = command == "serve"
 
     def on_config(self, config):
         """Register the directive extensions and the runtime's script and style.
@@ -68,6 +73,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """
         if not self.config.enabled:
             return config
+        _reload_models()
         if "pymdownx.inlinehilite" not in config.markdown_extensions:
             config.markdown_extensions.append("pymdownx.inlinehilite")
         hilite = config.mdx_configs.setdefault("pymdownx.inlinehilite", {})
@@ -112,6 +118,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 "charts": current.charts_used}
         return render.root_open(current, init) + html + render.ROOT_CLOSE
 
+    def on_post_page(self, output, page, config):
+        """Add the page's Content-Security-Policy (not under `mkdocs serve`, whose live-reload
+        script is injected inline after this event)."""
+        if not self.config.enabled or not self.config.csp or self._serving:
+            return output
+        return csp.with_policy(output)
+
     def on_env(self, env, config, files):
         """Expose the runtime's file names to the theme templates."""
         env.globals["explainer"] = self._assets.urls if self._assets else {}
@@ -127,6 +140,24 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def _current(self):
         """The PageModel of the page being rendered (for the Markdown extensions)."""
         return self._page
+
+
+def _reload_models():
+    """Re-import edited models under `mkdocs serve` (modules stay imported between rebuilds).
+
+    Reloading in place keeps every `from widgets import runtime` reference valid;
+    base first, runtime last, so each module sees the fresh versions of what it imports.
+    """
+    import sys
+
+    def rank(name):
+        leaf = name.rsplit(".", 1)[-1]
+        return {"base": 0, "chartdata": 1, "runtime": 4}.get(leaf, 2 if leaf.endswith("_record") else 3)
+
+    for name in sorted((n for n in sys.modules if n.startswith("widgets.")), key=rank):
+        importlib.reload(sys.modules[name])
+    check.model_info.cache_clear()
+    _default_state.cache_clear()
 
 
 def _page_model(slug):

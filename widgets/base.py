@@ -252,12 +252,25 @@ def pct(x):
     if x is None:
         return "无法计算"
     value = x * 100
-    return f"{_num(value, 1 if abs(value) < 10 else 0)}%"
+    decimals = 1 if abs(value) < 10 else 0
+    # x*100 is not exact (0.0055*100 = 0.54999…): nudge so halves round as a reader expects.
+    return f"{_num(_half_up(value, decimals), decimals)}%"
+
+
+def _half_up(value, decimals):
+    """Round half away from zero at `decimals`, immune to binary representation noise."""
+    scale = 10 ** decimals
+    return math.copysign(math.floor(abs(value) * scale + 0.5 + 1e-9) / scale, value)
 
 
 def times(x, decimals=2):
-    """Ratio: "1.67倍"."""
-    return "无法计算" if x is None else f"{_num(x, decimals)}倍"
+    """Ratio: "1.67倍"; astronomically large ratios as "3.2×10^12倍"."""
+    if x is None:
+        return "无法计算"
+    if abs(x) >= 1e6:
+        mantissa, exponent = f"{x:.1e}".split("e")
+        return f"{mantissa}×10^{int(exponent)}倍"
+    return f"{_num(x, decimals)}倍"
 
 
 def bp(x):

@@ -69,17 +69,21 @@ def _stacked(chart, xs):
 def _diagram(chart):
     """Nodes on a circle in loop order, with an edge from each node to the next."""
     labels = list(chart["x"]["values"])
-    values = list(chart["series"][0]["values"]) if chart["series"] else [None] * len(labels)
+    first = chart["series"][0] if chart["series"] else {}
+    values = list(first.get("values") or [None] * len(labels))
+    shown = list(first.get("labels_zh") or [_short(v) for v in values])
     count = max(len(labels), 1)
     angles = [math.pi / 2 - 2 * math.pi * i / count for i in range(len(labels))]
     xs = [round(math.cos(a), 6) for a in angles]
     ys = [round(math.sin(a), 6) for a in angles]
     following = [(i + 1) % len(labels) for i in range(len(labels))]
+    centre = chart.get("center") or {}
     return {
         "nodes": {"x": xs, "y": ys, "label": labels, "value": values,
-                  "text": [f"{label}\n{_short(v)}" for label, v in zip(labels, values)]},
+                  "text": [f"{label}\n{text}" for label, text in zip(labels, shown)]},
         "edges": {"x0": xs, "y0": ys, "x1": [xs[k] for k in following],
                   "y1": [ys[k] for k in following]},
+        "centre": {"x": [0], "y": [0], "text": [centre.get("label_zh", "")]},
     }
 
 

@@ -78,6 +78,19 @@ PRESETS = {
 
 PRESET_LABELS = {"public_record_2026": "公开数据(2026年初)"}
 
+#: Short Chinese names of the verdicts, shown where a slider flips one (runtime.verdict_title).
+VERDICT_TITLES = {
+    "e1.growth": "提高至少50%",
+    "e1.growth_literal": "字面增幅约50%",
+    "e1.cashflow": "约等于全年现金流",
+    "e1.cashflow_literal": "约等于字面自由现金流",
+    "e1.self_funded": "现金流覆盖开支",
+    "e1.google": "谷歌超过1000亿",
+    "e1.peers_lowkey": "微软亚马逊低调",
+    "e1.permanent_lead": "领先永久保持",
+    "e1.first_battle": "首战即决战",
+}
+
 # --- display formats of every output (base.display) -------------------------
 
 OUTPUT_FORMATS = {

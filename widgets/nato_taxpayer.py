@@ -112,6 +112,16 @@ PRESETS = {
 
 PRESET_LABELS = {"public_record": "公开数据"}
 
+#: Short Chinese names of the verdicts, shown where a slider flips one (runtime.verdict_title).
+VERDICT_TITLES = {
+    "e2.per_taxpayer_1000": "约1000美元/人",
+    "e2.books_positive": "账面上美国赚钱",
+    "e2.near_zero_price": "接近零的显性价格",
+    "e2.rent_few_hundred": "每人少缴几百刀",
+    "e2.rent_safe": "租金不致欧洲自建",
+    "e2.exit_threat_credible": "退出威胁可信",
+}
+
 OUTPUT_FORMATS = {
     "subsidy_mid_b": "usd_bn",
     "benefit_mid_b": "usd_bn",

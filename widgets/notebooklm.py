@@ -90,6 +90,13 @@ PRESET_LABELS = {
     "rival_copies_immediately": "对手立刻跟进低价",
 }
 
+#: Short Chinese names of the verdicts, shown where a slider flips one (runtime.verdict_title).
+VERDICT_TITLES = {
+    "e4.low_price_more_traces": "低价换来更多轨迹",
+    "e4.self_reinforcing": "飞轮自我加强",
+    "e4.hard_to_catch": "对手很难追上",
+}
+
 #: "hard to catch" needs Google to end with at least this share (MODELS.md §4.5).
 DURABLE_LEAD_SHARE = 0.55
 

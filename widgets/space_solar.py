@@ -207,20 +207,33 @@ OUTPUT_FORMATS = {
 def capital_recovery_factor(rate, years):
     """Annual capital charge per dollar of capex: r(1+r)^n / ((1+r)^n − 1), or 1/n at r = 0.
 
-    `expm1`/`log1p` keep the formula exact for tiny positive rates, where
-    (1+r)^n − 1 would otherwise round to zero.
+    (1+r)^n − 1 is built from additions and multiplications only (see
+    `_growth_minus_one`): that stays accurate for tiny positive rates (no
+    cancellation in "− 1") and gives bit-identical results in CPython and
+    Pyodide, whose libm `pow` can differ in the last bit.
 
     Args:
         rate: Real discount rate as a fraction (≥ 0).
-        years: System life in years (> 0).
+        years: System life in whole years (> 0).
 
     Returns:
         The capital recovery factor.
     """
     if rate <= 0:
         return 1.0 / years
-    growth_minus_one = math.expm1(years * math.log1p(rate))
+    growth_minus_one = _growth_minus_one(rate, int(years))
     return rate * (growth_minus_one + 1.0) / growth_minus_one
+
+
+def _growth_minus_one(rate, years):
+    """(1+rate)^years − 1 by squaring, using (1+a)(1+b) − 1 = a + b + ab (all terms ≥ 0)."""
+    result, power = 0.0, rate  # power = (1+rate)^(2^k) − 1
+    while years:
+        if years & 1:
+            result = result + power + result * power
+        power = power + power + power * power
+        years >>= 1
+    return result
 
 
 def launch_capex_usd_kw(launch_cost, transfer_factor, specific_mass, tx_efficiency):
@@ -287,7 +300,10 @@ def ssp_lcoe(p, launch_cost=None, space_hw=None):
     Returns:
         LCOE in USD per MWh delivered.
     """
-    capex_total = sum(ssp_capex_usd_kw(p, launch_cost, space_hw))
+    launch, hardware, ground = ssp_capex_usd_kw(p, launch_cost, space_hw)
+    # Plain additions, not sum(): sum() of floats is compensated from Python 3.12 on,
+    # so it would differ in the last bit between CPython 3.11 and Pyodide.
+    capex_total = launch + hardware + ground
     return energy_cost_usd_mwh(capex_total, model_crf(p) + p["om_frac"], p["capacity_factor"])
 
 
@@ -320,10 +336,12 @@ def learning_curve(p):
     Returns:
         [[n, launch cost USD/kg, LCOE USD/MWh], ...] for n = 0…10.
     """
+    launch_n, hardware_n = p["launch_cost_usd_per_kg"], p["space_hw_usd_per_kw"]
     curve = []
     for n in range(LEARNING_DOUBLINGS + 1):
-        launch_n = p["launch_cost_usd_per_kg"] * (1 - p["launch_learning_rate"]) ** n
-        hardware_n = p["space_hw_usd_per_kw"] * (1 - p["hw_learning_rate"]) ** n
+        if n:  # one doubling more; repeated products, not pow (bit-identical in Pyodide)
+            launch_n *= 1 - p["launch_learning_rate"]
+            hardware_n *= 1 - p["hw_learning_rate"]
         curve.append([n, launch_n, ssp_lcoe(p, launch_cost=launch_n, space_hw=hardware_n)])
     return curve
 
@@ -366,7 +384,17 @@ def total_value_t(energy_value, other_value):
 
 
 def required_share(target_t, other_value_t, unit_value):
-    """Share of the market needed to reach the target: 0 if the rest already does; None if energy is worthless."""
+    """Share of the market needed to reach the target (fraction; may exceed 1).
+
+    Args:
+        target_t: Target valuation (USD tn).
+        other_value_t: Value of the non-energy businesses (USD tn).
+        unit_value: Value of 100% of the market (USD tn).
+
+    Returns:
+        0 when the other businesses already reach the target (checked first),
+        None when the energy market is worthless, else the needed share.
+    """
     if le(target_t, other_value_t):
         return 0.0
     return div(target_t - other_value_t, unit_value)
@@ -730,18 +758,23 @@ def _chart(chart_id, chart_type, titles, caption_zh, x, y, series, markers, regi
             "markers": list(markers), "regions": list(regions)}
 
 
+def _spec(name):
+    return next(p for p in SPEC if p["name"] == name)
+
+
 def launch_sweep_values():
-    """61 launch costs from the slider minimum to its maximum, evenly spaced on a log scale."""
+    """61 launch costs from the slider minimum to its maximum, evenly spaced on a log scale.
+
+    Rounded to 6 significant figures so that CPython and Pyodide (whose libm
+    `log10`/`pow` may differ in the last bit) produce the same sweep.
+    """
     spec = _spec("launch_cost_usd_per_kg")
     low, high = math.log10(spec["min"]), math.log10(spec["max"])
     steps = LAUNCH_SWEEP_POINTS - 1
-    values = [10 ** (low + (high - low) * i / steps) for i in range(LAUNCH_SWEEP_POINTS)]
+    values = [float(f"{10 ** (low + (high - low) * i / steps):.6g}")
+              for i in range(LAUNCH_SWEEP_POINTS)]
     values[0], values[-1] = spec["min"], spec["max"]
     return values
-
-
-def _spec(name):
-    return next(p for p in SPEC if p["name"] == name)
 
 
 def chart_e5_lcoe_vs_launch(params):

@@ -74,6 +74,14 @@ PRESET_LABELS = {
     "turkey_2019_scale": "土耳其2019年规模(利差不变)",
 }
 
+#: Short Chinese names of the verdicts, shown where a slider flips one (runtime.verdict_title).
+VERDICT_TITLES = {
+    "e3.private_larger": "民间持仓更大",
+    "e3.small_mobilisable": "可动员抛售很少",
+    "e3.not_credible": "抛售不是可信武器",
+    "e3.asymmetric_retaliation": "美国报复不对等",
+}
+
 #: "A small fraction": the most of Europe's holdings that counts as small (§3.4).
 SMALL_SHARE = 0.10
 

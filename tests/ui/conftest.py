@@ -104,8 +104,8 @@ class PageProblems:
 
     def on_console(self, message):
         if message.type == "error":
-            location = message.location or {}
-            self.console_errors.append(f"{message.text} ({location.get('url', '?')})")
+            source = (message.location or {}).get("url")
+            self.console_errors.append(f"{message.text} ({source})" if source else message.text)
 
     def on_page_error(self, error):
         self.page_errors.append(str(error))
@@ -155,9 +155,8 @@ def page(browser, site_server, page_problems, expected_errors):
     context.route("**/*", page_problems.route)
     context.on("request", page_problems.on_request)
     new_page = context.new_page()
-    new_page.on("console", page_problems.on_console)
+    new_page.on("console", page_problems.on_console)  # also carries the workers' console
     new_page.on("pageerror", page_problems.on_page_error)
-    new_page.on("worker", lambda worker: worker.on("console", page_problems.on_console))
     yield new_page
     context.close()
     problems = page_problems.unexpected(expected_errors)
