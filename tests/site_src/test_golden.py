@@ -205,8 +205,8 @@ def compare_with_golden(name, actual):
     """Compare with golden/<name>.html; write <name>.actual.html and fail when they differ."""
     golden = GOLDEN_DIR / f"{name}.html"
     actual_path = GOLDEN_DIR / f"{name}.actual.html"
+    GOLDEN_DIR.mkdir(exist_ok=True)
     if UPDATE:
-        GOLDEN_DIR.mkdir(exist_ok=True)
         golden.write_text(actual, encoding="utf-8")
         actual_path.unlink(missing_ok=True)
         return

@@ -612,7 +612,7 @@ def test_lcoe_chart_sweep_uses_the_model():
     xs = chart["x"]["values"]
     assert len(xs) == 61 and xs[0] == 1 and xs[-1] == 20000
     ratios = [b / a for a, b in zip(xs, xs[1:])]
-    assert max(ratios) == pytest.approx(min(ratios), rel=1e-5)  # evenly spaced on a log axis
+    assert max(ratios) == pytest.approx(min(ratios), rel=1e-4)  # evenly spaced on a log axis
     lcoe_line = chart["series"][0]["values"]
     for i in (0, 17, 30, 60):
         computed = model.compute({"capacity_factor": 0.8, "launch_cost_usd_per_kg": xs[i]})
