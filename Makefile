@@ -5,6 +5,8 @@
 # Set-up is idempotent: pip and npm re-run only when their inputs change.
 
 PYTHON  ?= python3
+# Silence the theme's upgrade banner in every mkdocs run.
+export NO_MKDOCS_2_WARNING := 1
 VENV    := .venv
 PY      := $(VENV)/bin/python
 PIP_STAMP := $(VENV)/.stamp-pip

@@ -118,6 +118,19 @@ PRESET_LABELS = {
     "public_baseline_valuation": "按今天的电力市场估值",
 }
 
+#: First option of the preset selector: the defaults are the author's case, not public figures (§5.2).
+DEFAULTS_LABEL = "作者情景(文中默认值)"
+
+#: Short Chinese names of the verdicts, shown where a slider flips one (runtime.verdict_title).
+VERDICT_TITLES = {
+    "e5.ssp_cheaper": "比核能更具性价比",
+    "e5.launch_path": "发射降价能胜核电",
+    "e5.cost_falls_with_scale": "成本随规模下降",
+    "e5.fusion_unpriceable": "核聚变不可定价",
+    "e5.baseload": "24/7基荷电力",
+    "e5.valuation": "百万亿美元估值",
+}
+
 # --- constants --------------------------------------------------------------
 
 HOURS_PER_YEAR = 8760

@@ -12,6 +12,8 @@ chart sweeps both call them, so a number on the page and a point on a chart
 can never disagree.
 """
 
+import math
+
 from .base import (ESSAY_CLAIM, bp, display, div, finite, ge, gt, le, lt, param, pct,
                    result, times, usd_bn_en, usd_bn_zh, validate, verdict)
 from .treasuries_record import (DEUTSCHE_BANK_BONDS_AND_EQUITIES_B, NASDAQ_F35_URL,
@@ -120,7 +122,8 @@ OUTPUT_FORMATS = {
     "crossover_year": "num:0:年",
 }
 
-_TIC_TOTAL_B = sum(value for _, value in TIC_EUROPE_TOP7_B)
+# math.fsum, not sum(): sum() of floats is compensated from Python 3.12 on (Pyodide), not on 3.11.
+_TIC_TOTAL_B = math.fsum(value for _, value in TIC_EUROPE_TOP7_B)
 
 #: Static public-record markers per chart id, with the record module's source URLs.
 PUBLIC_MARKERS = {

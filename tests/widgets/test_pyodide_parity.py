@@ -147,16 +147,41 @@ def parity_runs():
             for name, cases in groups.items()}
 
 
+def _first_difference(cpython, pyodide, path="$"):
+    """JSON path and both values where two results first differ, or None."""
+    if isinstance(cpython, dict) and isinstance(pyodide, dict):
+        for key in sorted(set(cpython) | set(pyodide)):
+            if key not in cpython or key not in pyodide:
+                return f"{path}.{key}: only in {'CPython' if key in cpython else 'Pyodide'}"
+            found = _first_difference(cpython[key], pyodide[key], f"{path}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(cpython, list) and isinstance(pyodide, list):
+        if len(cpython) != len(pyodide):
+            return f"{path}: length {len(cpython)} in CPython, {len(pyodide)} in Pyodide"
+        for index, (left, right) in enumerate(zip(cpython, pyodide)):
+            found = _first_difference(left, right, f"{path}[{index}]")
+            if found:
+                return found
+        return None
+    if _canonical(cpython) != _canonical(pyodide):
+        return f"{path}: CPython {_canonical(cpython)[:200]} / Pyodide {_canonical(pyodide)[:200]}"
+    return None
+
+
 def _mismatches(runs):
-    return [f"{case['function']}({json.dumps(case.get('params', case.get('args')))})\n"
-            f"  CPython: {_canonical(cpython)[:400]}\n  Pyodide: {_canonical(pyodide)[:400]}"
+    """One line per case whose results differ, naming the first differing JSON path."""
+    return [f"{case['function']}({json.dumps(case.get('params', case.get('args')))}): "
+            f"{_first_difference(cpython, pyodide)}"
             for case, cpython, pyodide in runs if _canonical(cpython) != _canonical(pyodide)]
 
 
 def test_base_helpers_match_in_pyodide(parity_runs):
     runs = parity_runs["base"]
     assert len(runs) == len(BASE_SMOKE_CASES)
-    assert not _mismatches(runs), "\n".join(_mismatches(runs))
+    mismatches = _mismatches(runs)
+    assert not mismatches, f"{len(mismatches)} of {len(runs)} cases differ:\n" + "\n".join(mismatches)
     # The smoke cases exercise both outcomes, so the runner's error path is covered too.
     assert any("error" in str(pyodide) for _, _, pyodide in runs)
     assert runs[0][2] == "1.23万亿美元"
@@ -170,7 +195,8 @@ def test_model_matches_in_pyodide(parity_runs, module_name):
         f"widgets.{module_name} should define compute() and at least one chart_*()"
     defaults_result = runs[0][1]
     assert "error" not in defaults_result, f"compute({{}}) failed in CPython: {defaults_result}"
-    assert not _mismatches(runs), "\n".join(_mismatches(runs))
+    mismatches = _mismatches(runs)
+    assert not mismatches, f"{len(mismatches)} of {len(runs)} cases differ:\n" + "\n".join(mismatches)
 
 
 def test_installed_pyodide_matches_the_pin():
