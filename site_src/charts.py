@@ -126,8 +126,10 @@ def _draw_lines(fig, chart, sources):
         name = series.get("name_zh", "")
         axis = {"y_range_name": "right"} if right and _on_right(series) else {}
         if "lo" in source.data:
-            fig.varea(x="x", y1="lo", y2="hi", source=source, fill_alpha=0.18, fill_color=colour,
-                      legend_label=f"{name}(区间)" if name else "区间", **axis)
+            hatched = series.get("fill") == "hatched"
+            fig.varea(x="x", y1="lo", y2="hi", source=source, fill_alpha=0.1 if hatched else 0.18,
+                      fill_color=colour, hatch_pattern="/" if hatched else None, hatch_color=colour,
+                      hatch_alpha=0.5, legend_label=f"{name}(区间)" if name else "区间", **axis)
         if series.get("values") is not None:
             dash = "dashed" if series.get("style") == "dashed" else "solid"
             line = fig.line(x="x", y="y", source=source, line_width=2.5, line_color=colour,

@@ -7,6 +7,7 @@ in about a second, with the same `file:line: message` lines:
     python -m site_src.check [mkdocs.yml]
 """
 
+import dataclasses
 import functools
 import importlib
 import pkgutil
@@ -89,11 +90,13 @@ def check_page(source):
     meta, body, offset, problems = split_front_matter(source)
     for key in meta:
         if key not in FRONT_MATTER_KEYS:
-            problems.append((1, f'unknown front matter key "{key}": '
+            problems.append((_meta_line(source, key), f'unknown front matter key "{key}": '
                                 f"{directives.did_you_mean(key, FRONT_MATTER_KEYS)}"))
     found, syntax = directives.scan(body)
     problems += [(line + offset, message) for line, message in syntax]
-    found = [directives.Directive(d.name, d.arg, d.line + offset, d.options) for d in found]
+    found = [dataclasses.replace(d, line=d.line + offset,
+                                 option_lines={k: v + offset for k, v in d.option_lines.items()})
+             for d in found]
     slug = meta.get("model")
     if slug is None:
         if found:
@@ -108,7 +111,7 @@ def check_page(source):
     except ModelError as error:
         return problems + [(_meta_line(source, "model"), str(error))]
     for directive in found:
-        problems += [(directive.line, message) for message in directives.problems(directive, info)]
+        problems += directives.problems(directive, info)
     return problems
 
 

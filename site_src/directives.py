@@ -46,6 +46,12 @@ class Directive:
     arg: str
     line: int
     options: dict = dataclasses.field(default_factory=dict)
+    #: Source line of each option key, so a problem points at the line holding the bad word.
+    option_lines: dict = dataclasses.field(default_factory=dict)
+
+    def line_of(self, key):
+        """The line of option `key` (the block's first line when unknown)."""
+        return self.option_lines.get(key, self.line)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,15 +119,15 @@ def _scan_block(lines, index, head, directives, problems):
         if name not in _KNOWN_OTHER_BLOCKS and difflib.get_close_matches(name, BLOCKS, n=1, cutoff=0.6):
             problems.append((line, f'unknown block "{name}": {did_you_mean(name, BLOCKS)}'))
         return index + 1
-    option_lines = []
+    option_lines_text = []
     index += 1
     while index < len(lines) and lines[index].startswith("    ") and lines[index].strip():
-        option_lines.append(lines[index])
+        option_lines_text.append(lines[index])
         index += 1
     options = {}
-    if option_lines:
+    if option_lines_text:
         try:
-            options = yaml.safe_load("\n".join(line.strip() for line in option_lines)) or {}
+            options = yaml.safe_load("\n".join(text.strip() for text in option_lines_text)) or {}
         except yaml.YAMLError as error:
             problems.append((line + 1, f"options of /// {name} are not valid YAML ({error.__class__.__name__}); "
                                        "write them as `    controls: [a, b]`"))
@@ -136,7 +142,12 @@ def _scan_block(lines, index, head, directives, problems):
         index += 1
     if index >= len(lines):
         problems.append((line, f'/// {name} | {arg} is never closed: add a line "///" after it'))
-    directives.append(Directive(name, arg, line, options))
+    option_lines = {}
+    for number, text in enumerate(option_lines_text, start=line + 1):
+        key = text.strip().split(":", 1)[0]
+        if ":" in text:
+            option_lines.setdefault(key, number)
+    directives.append(Directive(name, arg, line, options, option_lines))
     return index + 1
 
 
@@ -146,40 +157,44 @@ def format_problems(path, problems):
 
 
 def problems(directive, model):
-    """Messages for one directive (empty when it is fine)."""
-    name, arg = directive.name, directive.arg
+    """(line, message) pairs for one directive (empty when it is fine)."""
+    name, arg, line = directive.name, directive.arg, directive.line
     if name == "out":
         if arg not in model.outputs:
-            return [f'model {model.slug} has no output "{arg}": {did_you_mean(arg, model.outputs)}']
+            return [(line, f'model {model.slug} has no output "{arg}": {did_you_mean(arg, model.outputs)}')]
         return []
     if name == "verdict":
         if arg not in model.verdicts:
-            return [f'model {model.slug} has no verdict "{arg}": {did_you_mean(arg, model.verdicts)}']
+            return [(line, f'model {model.slug} has no verdict "{arg}": {did_you_mean(arg, model.verdicts)}')]
         return []
     if name == "record":
         if arg not in model.records:
-            return [f'model {model.slug} has no public-record entry "{arg}": {did_you_mean(arg, model.records)}']
+            return [(line, f'model {model.slug} has no public-record entry "{arg}": '
+                           f"{did_you_mean(arg, model.records)}")]
         return []
     return _explainer_problems(directive, model)
 
 
 def _explainer_problems(directive, model):
-    """Messages for an `/// explainer | …` block."""
-    arg, found = directive.arg, []
+    """(line, message) pairs for an `/// explainer | …` block."""
+    arg, line, found = directive.arg, directive.line, []
     targets = model.charts + EXPLAINER_PANELS
     if not arg:
-        found.append(f"/// explainer needs an argument: a chart id or one of {', '.join(EXPLAINER_PANELS)}")
+        found.append((line, "/// explainer needs an argument: a chart id or one of "
+                            f"{', '.join(EXPLAINER_PANELS)}"))
     elif arg not in targets:
-        found.append(f'model {model.slug} has no chart "{arg}": {did_you_mean(arg, targets)}')
+        found.append((line, f'model {model.slug} has no chart "{arg}": {did_you_mean(arg, targets)}'))
     for key in directive.options:
         if key not in OPTIONS:
-            found.append(f'unknown option "{key}" of /// explainer: {did_you_mean(key, OPTIONS)}')
+            found.append((directive.line_of(key),
+                          f'unknown option "{key}" of /// explainer: {did_you_mean(key, OPTIONS)}'))
     controls = directive.options.get("controls", [])
     if not isinstance(controls, list):
-        found.append("controls must be a list: `    controls: [a, b]`")
+        found.append((directive.line_of("controls"), "controls must be a list: `    controls: [a, b]`"))
         controls = []
     for entry in controls:
         word = str(entry)
         if word not in model.params:
-            found.append(f'model {model.slug} has no parameter "{word}": {did_you_mean(word, model.params)}')
+            found.append((directive.line_of("controls"), f'model {model.slug} has no parameter "{word}": '
+                                                         f"{did_you_mean(word, model.params)}"))
     return found

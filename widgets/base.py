@@ -213,8 +213,8 @@ def result(inputs, outputs, verdicts, warnings):
 # --- display (MODELS.md §6) -------------------------------------------------
 
 def _num(x, decimals, separators=True):
-    """Fixed decimals, thousands separators unless told not to, no "-0"."""
-    text = f"{x:{',' if separators else ''}.{decimals}f}"
+    """Fixed decimals rounded half away from zero, separators unless told not to, no "-0"."""
+    text = f"{_half_up(x, decimals):{',' if separators else ''}.{decimals}f}"
     return text[1:] if text.startswith("-") and float(text[1:].replace(",", "")) == 0 else text
 
 
@@ -233,7 +233,9 @@ def usd_bn_zh(x):
         return "无法计算"
     if abs(x) >= 1000:
         return f"{_num(x / 1000, 2, separators=False)}万亿美元"
-    yi = round(x, 1 if abs(x) < 100 else 0) * 10
+    yi = _half_up(x, 1 if abs(x) < 100 else 0) * 10
+    if yi == 0:
+        return "0美元"
     return f"{_num(yi, 0 if abs(yi - round(yi)) < 1e-9 else 1, separators=False)}亿美元"
 
 
@@ -252,13 +254,12 @@ def pct(x):
     if x is None:
         return "无法计算"
     value = x * 100
-    decimals = 1 if abs(value) < 10 else 0
-    # x*100 is not exact (0.0055*100 = 0.54999…): nudge so halves round as a reader expects.
-    return f"{_num(_half_up(value, decimals), decimals)}%"
+    return f"{_num(value, 1 if abs(value) < 10 else 0)}%"
 
 
 def _half_up(value, decimals):
-    """Round half away from zero at `decimals`, immune to binary representation noise."""
+    """Round half away from zero at `decimals` as a reader expects, immune to binary noise
+    (0.0055*100 is 0.54999…, and 312.5 must show as 313 not Python's banker's 312)."""
     scale = 10 ** decimals
     return math.copysign(math.floor(abs(value) * scale + 0.5 + 1e-9) / scale, value)
 

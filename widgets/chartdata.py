@@ -37,6 +37,10 @@ def columns(chart):
                 source["lo"] = list(series["band_low"])
                 source["hi"] = list(series["band_high"])
             data[f"s{i}"] = source
+    if chart.get("y", {}).get("scale") == "log":
+        data = {name: _positive(columns, ("y", "lo", "hi", "bottom", "top")) for name, columns in data.items()}
+    if chart["x"].get("scale") == "log" and kind not in CATEGORICAL:
+        data = {name: _positive(columns, ("x",)) for name, columns in data.items()}
     for axis in ("x", "y"):
         marks = [m for m in chart.get("markers", []) if m["axis"] == axis]
         data[f"markers_{axis}"] = {"value": [m["value"] for m in marks],
@@ -47,6 +51,12 @@ def columns(chart):
                                    "end": [r["to"] for r in spans],
                                    "label": [r.get("label_zh", "") for r in spans]}
     return data
+
+
+def _positive(columns, keys):
+    """A log axis cannot show zero or negatives: make them gaps."""
+    return {key: ([v if v is None or isinstance(v, str) or v > 0 else None for v in values]
+                  if key in keys else values) for key, values in columns.items()}
 
 
 def _stacked(chart, xs):

@@ -36,6 +36,9 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "expected_errors(*patterns): console/page errors matching these regexes "
                    "do not fail a ui test")
+    config.addinivalue_line(
+        "markers", "context_options(**options): extra Playwright browser.new_context() options "
+                   "for this test, e.g. java_script_enabled=False")
 
 
 def pytest_collection_modifyitems(items):
@@ -149,9 +152,14 @@ def page_problems(site_server):
 
 
 @pytest.fixture
-def page(browser, site_server, page_problems, expected_errors):
-    """A fresh browser context and page per test, watched for errors and external requests."""
-    context = browser.new_context(locale="zh-CN", service_workers="block")
+def page(request, browser, page_problems, expected_errors):
+    """A fresh browser context and page per test, watched for errors and external requests.
+
+    `@pytest.mark.context_options(...)` adds options to `browser.new_context()`.
+    """
+    marker = request.node.get_closest_marker("context_options")
+    options = {"locale": "zh-CN", "service_workers": "block", **(marker.kwargs if marker else {})}
+    context = browser.new_context(**options)
     context.route("**/*", page_problems.route)
     context.on("request", page_problems.on_request)
     new_page = context.new_page()

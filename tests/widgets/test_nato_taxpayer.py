@@ -233,7 +233,7 @@ def test_default_sentences_carry_the_current_numbers(at_defaults):
     assert "1.6亿" in texts["e2.per_taxpayer_1000"]
     assert "938美元" in texts["e2.per_taxpayer_1000"]
     assert "750亿美元" in texts["e2.books_positive"] and "469美元" in texts["e2.books_positive"]
-    assert "312美元" in texts["e2.rent_few_hundred"]
+    assert "313美元" in texts["e2.rent_few_hundred"]
     assert "1000亿美元" in texts["e2.rent_safe"] and "50%" in texts["e2.rent_safe"]
     assert "1250亿美元" in texts["e2.exit_threat_credible"]
     for v in at_defaults["verdicts"]:

@@ -1,0 +1,141 @@
+"""`widgets.chartdata`: chart dicts → the named columns Bokeh draws and the readers' table."""
+
+import math
+
+import pytest
+
+from widgets import chartdata, runtime
+from widgets import nato_taxpayer as model
+
+
+def axis(label, unit, values=None):
+    """An axis dict; values only for x."""
+    found = {"label_zh": label, "label_en": label, "unit": unit, "scale": "linear"}
+    if values is not None:
+        found["values"] = values
+    return found
+
+
+def chart(kind, xs, series, markers=(), regions=(), **extra):
+    """A MODELS.md §0.9 chart dict."""
+    return dict({"id": "chart_test", "type": kind, "title_zh": "测试", "caption_zh": "说明",
+                 "x": axis("横轴", "年", xs), "y": axis("纵轴", "美元"), "series": list(series),
+                 "markers": list(markers), "regions": list(regions)}, **extra)
+
+
+LINE_WITH_BAND = chart(
+    "line", [0, 1, 2, 3],
+    [{"name_zh": "收入", "style": "band", "values": [1.0, None, 3.0, 4.0],
+      "band_low": [0.5, None, 2.5, 3.5], "band_high": [1.5, None, 3.5, 4.5]},
+     {"name_zh": "目标", "style": "dashed", "values": [2, 2, 2, 2]},
+     {"name_zh": "仅区间", "style": "band", "values": None,
+      "band_low": [0, 0, 0, 0], "band_high": [9, 9, 9, 9]}],
+    markers=[{"axis": "x", "value": 2, "kind": "current", "label_zh": "当前"},
+             {"axis": "y", "value": 2.5, "kind": "threshold", "label_zh": "门槛"},
+             {"axis": "x", "value": 1, "kind": "breakeven"}],
+    regions=[{"axis": "x", "from": 1, "to": 2, "label_zh": "文中区间"}])
+
+
+def test_line_series_keep_gaps_and_bands():
+    data = chartdata.columns(LINE_WITH_BAND)
+    assert data["s0"] == {"x": [0, 1, 2, 3], "y": [1.0, None, 3.0, 4.0],
+                          "lo": [0.5, None, 2.5, 3.5], "hi": [1.5, None, 3.5, 4.5]}
+    assert data["s1"] == {"x": [0, 1, 2, 3], "y": [2, 2, 2, 2]}, "no band → no lo/hi columns"
+    assert data["s2"]["y"] == [None] * 4, "a band without a line is all gaps"
+    assert data["s2"]["lo"] == [0, 0, 0, 0]
+
+
+def test_markers_and_regions_are_split_by_axis():
+    data = chartdata.columns(LINE_WITH_BAND)
+    assert data["markers_x"] == {"value": [2, 1], "label": ["当前", ""], "kind": ["current", "breakeven"]}
+    assert data["markers_y"] == {"value": [2.5], "label": ["门槛"], "kind": ["threshold"]}
+    assert data["regions_x"] == {"start": [1], "end": [2], "label": ["文中区间"]}
+    assert data["regions_y"] == {"start": [], "end": [], "label": []}
+
+
+def test_every_source_has_columns_of_equal_length():
+    for example in (LINE_WITH_BAND, RANGE_BAR, STACKED, DIAGRAM):
+        for name, columns in chartdata.columns(example).items():
+            lengths = {len(values) for values in columns.values()}
+            assert len(lengths) == 1, f"{example['type']} source {name}: columns of lengths {lengths}"
+
+
+RANGE_BAR = chart(
+    "range_bar", ["补贴", "收益"],
+    [{"name_zh": "中位数", "style": "solid", "values": [150, 225],
+      "band_low": [100, 200], "band_high": [200, 250]},
+     {"name_zh": "延伸", "style": "dashed", "values": [None, 400],
+      "band_low": [None, 300], "band_high": [None, 400]}])
+
+
+def test_range_bar_has_whisker_columns_and_categorical_x():
+    data = chartdata.columns(RANGE_BAR)
+    assert data["s0"] == {"x": ["补贴", "收益"], "y": [150, 225], "lo": [100, 200], "hi": [200, 250]}
+    assert data["s1"]["y"] == [None, 400], "a missing bar stays a gap"
+    assert "range_bar" in chartdata.CATEGORICAL
+
+
+STACKED = chart(
+    "stacked_bar", ["甲", "乙"],
+    [{"name_zh": "一", "values": [10, -5]},
+     {"name_zh": "二", "values": [5, -3]},
+     {"name_zh": "三", "values": [None, 4]}])
+
+
+def test_stacked_bars_stack_positive_and_negative_apart():
+    data = chartdata.columns(STACKED)
+    assert data["s0"] == {"x": ["甲", "乙"], "bottom": [0.0, 0.0], "top": [10, -5], "y": [10, -5]}
+    assert data["s1"] == {"x": ["甲", "乙"], "bottom": [10, -5], "top": [15, -8], "y": [5, -3]}
+    # A gap draws nothing (zero height) but keeps its None for the table and tooltips.
+    assert data["s2"] == {"x": ["甲", "乙"], "bottom": [15, 0.0], "top": [15, 4], "y": [None, 4]}
+
+
+DIAGRAM = chart("diagram", ["算力", "数据", "模型", "用户"],
+                [{"name_zh": "强度", "values": [1.0, None, 1234.5, 0.25]}])
+
+
+def test_diagram_places_nodes_on_a_circle_joined_in_loop_order():
+    data = chartdata.columns(DIAGRAM)
+    nodes, edges = data["nodes"], data["edges"]
+    assert (nodes["x"][0], nodes["y"][0]) == (0, 1), "the first step sits at the top"
+    for x, y in zip(nodes["x"], nodes["y"]):
+        assert math.hypot(x, y) == pytest.approx(1, abs=1e-5)
+    assert nodes["label"] == ["算力", "数据", "模型", "用户"]
+    assert nodes["text"] == ["算力\n1", "数据\n—", "模型\n1,234", "用户\n0.25"]
+    following = [(i + 1) % 4 for i in range(4)]
+    assert edges["x1"] == [nodes["x"][k] for k in following]
+    assert edges["y1"] == [nodes["y"][k] for k in following]
+    assert (edges["x0"], edges["y0"]) == (nodes["x"], nodes["y"])
+
+
+def test_table_has_one_column_per_line_and_band_edge():
+    table = chartdata.table(LINE_WITH_BAND)
+    assert table["head"] == ["横轴(年)", "收入", "收入(下限)", "收入(上限)", "目标",
+                             "仅区间(下限)", "仅区间(上限)"]
+    assert len(table["rows"]) == 4
+    assert all(len(row) == len(table["head"]) for row in table["rows"])
+    assert table["rows"][1] == ["1", "—", "—", "—", "2", "0", "9"], "gaps read as —"
+
+
+def test_table_cells_are_compact_numbers():
+    table = chartdata.table(chart("line", [0.5, 150, 2500.4],
+                                  [{"name_zh": "值", "values": [0.012345, 99.456, -12345.6]}]))
+    assert table["rows"] == [["0.5", "0.0123"], ["150", "99.46"], ["2,500", "-12,346"]]
+
+
+def test_table_of_range_and_stacked_bars():
+    assert chartdata.table(RANGE_BAR)["head"] == ["横轴(年)", "中位数", "中位数(下限)", "中位数(上限)",
+                                                 "延伸", "延伸(下限)", "延伸(上限)"]
+    assert chartdata.table(RANGE_BAR)["rows"][0] == ["补贴", "150", "100", "200", "—", "—", "—"]
+    assert chartdata.table(STACKED)["rows"] == [["甲", "10", "5", "—"], ["乙", "-5", "-3", "4"]]
+
+
+@pytest.mark.parametrize("cid", runtime.chart_ids(model))
+def test_real_charts_give_a_source_per_series_and_a_full_table(cid):
+    data = getattr(model, cid)({})
+    sources = chartdata.columns(data)
+    assert {f"s{i}" for i in range(len(data["series"]))} <= set(sources)
+    assert {"markers_x", "markers_y", "regions_x", "regions_y"} <= set(sources)
+    table = chartdata.table(data)
+    assert len(table["rows"]) == len(data["x"]["values"])
+    assert all(len(row) == len(table["head"]) for row in table["rows"])
