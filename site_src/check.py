@@ -60,7 +60,8 @@ def model_info(slug):
     return directives.ModelInfo(
         slug=slug, params={p["name"]: p for p in model.SPEC},
         charts=tuple(runtime.chart_ids(model)), outputs=tuple(state["outputs"]),
-        verdicts=tuple(v["id"] for v in state["verdicts"]), records=tuple(dict.fromkeys(ids)))
+        verdicts=tuple(v["id"] for v in state["verdicts"]), records=tuple(dict.fromkeys(ids)),
+        notes=tuple(getattr(model, "NOTES", {})))
 
 
 def split_front_matter(source):

@@ -20,7 +20,7 @@ import re
 import yaml
 
 #: Block directives and the arguments each accepts (besides chart ids).
-BLOCKS = ("explainer", "record")
+BLOCKS = ("explainer", "record", "aside")
 EXPLAINER_PANELS = ("controls", "presets", "verdicts")
 INLINE = ("out", "verdict")
 #: Options an `explainer` block accepts.
@@ -64,6 +64,7 @@ class ModelInfo:
     outputs: tuple
     verdicts: tuple
     records: tuple
+    notes: tuple = ()
 
 
 def did_you_mean(word, choices):
@@ -171,6 +172,11 @@ def problems(directive, model):
         if arg not in model.records:
             return [(line, f'model {model.slug} has no public-record entry "{arg}": '
                            f"{did_you_mean(arg, model.records)}")]
+        return []
+    if name == "aside":
+        if arg not in model.notes:
+            return [(line, f'model {model.slug} has no note "{arg}" (notes live in the model\'s NOTES): '
+                           f"{did_you_mean(arg, model.notes) if model.notes else 'it has none'}")]
         return []
     return _explainer_problems(directive, model)
 

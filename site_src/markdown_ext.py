@@ -61,8 +61,18 @@ class RecordBlock(_WidgetBlock):
         return render.record(page, self.argument.strip())
 
 
+class NoteBlock(_WidgetBlock):
+    """`/// aside | <note id>`: a note from the model's NOTES."""
+
+    NAME = "aside"
+
+    def html(self, page):
+        """The note."""
+        return render.note(page, self.argument.strip())
+
+
 class WidgetBlocksExtension(BlocksExtension):
-    """Registers the explainer and record blocks."""
+    """Registers the explainer, record and note blocks."""
 
     def __init__(self, page_model):
         self.page_model = page_model
@@ -70,7 +80,7 @@ class WidgetBlocksExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md, block_mgr):
         """Register our blocks with pymdown's block manager."""
-        for block in (ExplainerBlock, RecordBlock):
+        for block in (ExplainerBlock, RecordBlock, NoteBlock):
             block_mgr.register(block, {"page_model": self.page_model})
 
 

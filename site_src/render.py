@@ -32,7 +32,16 @@ def script_json(data):
 
 def is_essay_param(param):
     """True when the parameter's number is stated in the essay (MODELS.md §0.2)."""
-    return "essay" in param["source"]
+    return source_kind(param) == "essay"
+
+
+def source_kind(param):
+    """The strongest source a parameter cites: essay, then public record, else assumption.
+
+    Sources read like "essay", "essay+public" or "public (IEA/NEA 2015)".
+    """
+    source = param["source"]
+    return next((kind for kind in SOURCE_ZH if kind in source), "assumption")
 
 
 # --- inline -----------------------------------------------------------------
@@ -60,9 +69,9 @@ def control(page, name):
     param = page.params[name]
     uid = page.next_id(name)
     value = param["default"]
-    badge = "" if is_essay_param(param) else (
-        f'<span class="ex-badge ex-badge--{esc(param["source"].split("+")[0])}">'
-        f'{esc(SOURCE_ZH.get(param["source"].split("+")[0], "模型假设"))}</span>')
+    kind = source_kind(param)
+    badge = "" if kind == "essay" else (
+        f'<span class="ex-badge ex-badge--{kind}" title="{esc(param["source"])}">{SOURCE_ZH[kind]}</span>')
     scale = "log" if param["log"] else "linear"
     lo, hi, step, position = range_attributes(param, value)
     unit = f'<span class="ex-unit">({esc(param["unit"])})</span>' if param["unit"] else ""
@@ -79,7 +88,7 @@ def control(page, name):
         f'max="{param["max"]}" step="{param["step"]}" value="{value}" '
         f'aria-label="{esc(param["label_zh"])}(数值,{esc(param["unit"])})"></div>'
         f'<p class="ex-control__note" id="{uid}-note" data-control-note>'
-        f'文中数值 {esc(value_text(param, param["default"]))}'
+        f'{"文中数值" if kind == "essay" else "默认值"} {esc(value_text(param, param["default"]))}'
         f'<span class="ex-control__flips" data-flip-text>{esc(flip_text(page, name))}</span></p></div>')
 
 
@@ -103,6 +112,17 @@ def flip_ticks(page, name):
 def flip_text(page, name):
     """A short sentence naming where verdicts flip along this slider."""
     return page.flips.get(name, {}).get("text", "")
+
+
+def control_list(page, names):
+    """The controls a chart moves with, open next to it (each assumption keeps its badge)."""
+    return '<div class="ex-panel ex-panel--chart">' + "".join(control(page, n) for n in names) + "</div>"
+
+
+def note(page, nid):
+    """A page note the model's data module holds (spec-required explanations)."""
+    return (f'<aside class="admonition note ex-note" data-note="{esc(nid)}">'
+            f'<p class="admonition-title">说明</p><p>{esc(page.model.NOTES[nid])}</p></aside>')
 
 
 def control_panel(page, names):
@@ -162,7 +182,7 @@ def chart(page, cid, control_names):
             f'<script type="application/json" data-bokeh-item>{script_json(item)}</script>'
             f'<p class="ex-chart__caption" data-chart-caption>{esc(data["caption_zh"])}</p>'
             f'{data_table(data)}'
-            f'{control_panel(page, control_names) if control_names else ""}</figure>')
+            f'{control_list(page, control_names) if control_names else ""}</figure>')
 
 
 def data_table(data):

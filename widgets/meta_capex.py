@@ -91,6 +91,11 @@ VERDICT_TITLES = {
     "e1.first_battle": "首战即决战",
 }
 
+#: Page notes the spec requires (MODELS.md §1.8), placed with `/// aside | <id>`.
+NOTES = {
+    "quarterly_peers": "文中说同行“季度几十亿”,比公开记录低了大约7–10倍,应读作“几百亿”。",
+}
+
 # --- display formats of every output (base.display) -------------------------
 
 OUTPUT_FORMATS = {

@@ -122,6 +122,13 @@ VERDICT_TITLES = {
     "e2.exit_threat_credible": "退出威胁可信",
 }
 
+#: Page notes the spec requires (MODELS.md §2.8), placed with `/// aside | <id>`.
+NOTES = {
+    "gross_not_net": ("文章自己估计的收益(每年2000–2500亿美元)高于它估计的成本(1000–2000亿美元)。"
+                      "“每个纳税人约1000美元”是毛额,文章也承认账面上美国是净赚的(“帐面算来,美国还赚钱了”)。"
+                      "如果只算实际有联邦所得税应纳税额的约1.106亿份申报,毛额会升到每人约1356美元。"),
+}
+
 OUTPUT_FORMATS = {
     "subsidy_mid_b": "usd_bn",
     "benefit_mid_b": "usd_bn",

@@ -97,6 +97,14 @@ VERDICT_TITLES = {
     "e4.hard_to_catch": "对手很难追上",
 }
 
+#: Page notes the spec requires (MODELS.md §4 intro, §4.9), placed with `/// aside | <id>`.
+NOTES = {
+    "defaults": ("文章几乎没有给出数字:本页所有参数都是模型假设,默认值是为了重现文章的论证而选的。"
+                 "真正要看的是门槛——回路增益 g = 1:g 大于1时飞轮自我加强,等于或小于1时不会锁定市场。"),
+    "policy": ("模型展示的是飞轮要锁定需要什么条件。谷歌公开的政策说,NotebookLM 的内容不会用于训练"
+               "(用户主动提交的反馈除外)。如果这一点成立,“可用于训练的信号比例”接近0,k≈0,g≈0,飞轮不会转起来。"),
+}
+
 #: "hard to catch" needs Google to end with at least this share (MODELS.md §4.5).
 DURABLE_LEAD_SHARE = 0.55
 

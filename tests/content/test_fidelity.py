@@ -57,7 +57,7 @@ PAGE_IDS = [page.slug for page in ESSAY_PAGES]
 # --- stripping -----------------------------------------------------------------
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
-DIRECTIVE_START = re.compile(r"^[ \t]*///[ \t]*(?:explainer|record)[ \t]*\|[ \t]*\S+[ \t]*$")
+DIRECTIVE_START = re.compile(r"^[ \t]*///[ \t]*(?:explainer|record|aside)[ \t]*\|[ \t]*\S+[ \t]*$")
 DIRECTIVE_END = re.compile(r"^[ \t]*///[ \t]*$")
 INLINE_DIRECTIVE = re.compile(r"`#!(?:out|verdict)[ \t]+[^`\n]+`")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

@@ -1,7 +1,7 @@
 """Real-browser tests (Playwright driving Chromium) and the helpers they share.
 
 Fixtures live in `conftest.py`; helpers that tests import live here:
-`from . import wait_ready`.
+`from . import wait_ready, watch_context`.
 """
 
 #: Selector of the element a page's status line is looked up in, inside the model root.
@@ -37,6 +37,28 @@ def wait_ready(page, timeout=30000):
                              f"(data-state={state!r}; status: {_status_text(page)!r})") from error
     state = root.first.get_attribute("data-state")
     assert state == "ready", f"{page.url}: model state is {state!r}; status line: {_status_text(page)!r}"
+
+
+def watch_context(context, problems):
+    """Route and listen on a browser context so `problems` sees everything that goes wrong.
+
+    Requests to other origins are recorded and aborted; console errors (the
+    page's and its workers') and uncaught errors are recorded. The `page`
+    fixture does this for its own context; use it for extra contexts.
+
+    Args:
+        context: A Playwright BrowserContext, before its pages are opened.
+        problems: The test's `page_problems` recorder.
+
+    Returns:
+        A new page in `context`, already watched.
+    """
+    context.route("**/*", problems.route)
+    context.on("request", problems.on_request)
+    watched = context.new_page()
+    watched.on("console", problems.on_console)  # also carries the workers' console
+    watched.on("pageerror", problems.on_page_error)
+    return watched
 
 
 def _status_text(page):

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from . import watch_context
+
 UI_DIR = Path(__file__).resolve().parent
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -160,12 +162,7 @@ def page(request, browser, page_problems, expected_errors):
     marker = request.node.get_closest_marker("context_options")
     options = {"locale": "zh-CN", "service_workers": "block", **(marker.kwargs if marker else {})}
     context = browser.new_context(**options)
-    context.route("**/*", page_problems.route)
-    context.on("request", page_problems.on_request)
-    new_page = context.new_page()
-    new_page.on("console", page_problems.on_console)  # also carries the workers' console
-    new_page.on("pageerror", page_problems.on_page_error)
-    yield new_page
+    yield watch_context(context, page_problems)
     context.close()
     problems = page_problems.unexpected(expected_errors)
     if problems:

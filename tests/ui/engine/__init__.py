@@ -79,8 +79,9 @@ READ_VIEW_JS = """(root) => {
   }
   const plain = (value) => (typeof value === 'number' && Number.isNaN(value)) ? null : value;
   for (const figure of root.querySelectorAll('[data-chart]')) {
-    const item = JSON.parse(figure.querySelector('script[data-bokeh-item]').textContent);
-    const doc = (window.Bokeh?.documents ?? []).find((d) => d.roots().some((r) => r.id === item.root_id));
+    const itemScript = figure.querySelector('script[data-bokeh-item]');
+    const rootId = itemScript ? JSON.parse(itemScript.textContent).root_id : null;
+    const doc = (window.Bokeh?.documents ?? []).find((d) => d.roots().some((r) => r.id === rootId));
     let columns = null;
     if (doc) {
       columns = {};

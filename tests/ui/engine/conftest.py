@@ -1,8 +1,9 @@
-"""Fixtures for the live-engine tests: extra watched pages, route gates, the fragment runner.
+"""Fixtures for the live-engine tests: URLs, route gates, axe-core, the fragment runner.
 
-The shared fixtures (`built_site`, `site_server`, `browser`, `page`,
-`page_problems`, `expected_errors`) come from tests/conftest.py and
-tests/ui/conftest.py; the ones here only add what those do not offer.
+The shared fixtures (`built_site`, `site_server`, `browser`, `page` with its
+`context_options` marker, `page_problems`, `expected_errors`) come from
+tests/conftest.py and tests/ui/conftest.py; the ones here only add what those
+do not offer.
 """
 
 import json
@@ -30,37 +31,6 @@ def nato_url(site_server):
 def site_origin(site_server):
     """The site's origin, e.g. "http://127.0.0.1:8123"."""
     return site_server.rstrip("/")
-
-
-@pytest.fixture
-def new_page(browser, page_problems, expected_errors):
-    """Factory for pages in contexts with non-default options, watched like `page`.
-
-    `new_page(java_script_enabled=False)` or `new_page(viewport=...)` opens a
-    fresh context with those options plus the `page` fixture's watchdog: other
-    origins are aborted and recorded, console and uncaught errors are recorded,
-    and the test fails at teardown on anything not in `expected_errors`.
-    Do not combine with the `page` fixture in one test (they share the recorder).
-    """
-    contexts = []
-
-    def open_page(**context_options):
-        context = browser.new_context(**{"locale": "zh-CN", "service_workers": "block",
-                                         **context_options})
-        contexts.append(context)
-        context.route("**/*", page_problems.route)
-        context.on("request", page_problems.on_request)
-        opened = context.new_page()
-        opened.on("console", page_problems.on_console)
-        opened.on("pageerror", page_problems.on_page_error)
-        return opened
-
-    yield open_page
-    for context in contexts:
-        context.close()
-    problems = page_problems.unexpected(expected_errors)
-    if problems:
-        pytest.fail("the page reported problems:\n" + "\n".join(problems), pytrace=False)
 
 
 class RouteGate:
