@@ -102,8 +102,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
-        """Compute the default state of the page's model (directives are already checked)."""
+        """Compute the default state of the page's model (directives are already checked),
+        and date the page by its last commit (Material shows `revision_date`)."""
         self._page = None
+        updated = _last_commit_date(page.file.abs_src_path)
+        if updated:
+            page.meta.setdefault("revision_date", updated)
         slug = page.meta.get("model")
         if self.config.enabled and slug:
             self._page = _page_model(slug)
@@ -140,6 +144,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def _current(self):
         """The PageModel of the page being rendered (for the Markdown extensions)."""
         return self._page
+
+
+def _last_commit_date(path):
+    """YYYY-MM-DD of the last commit touching `path`, or None outside git (a source tarball)."""
+    import subprocess
+
+    try:
+        completed = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], capture_output=True,
+                                   text=True, timeout=10, cwd=Path(path).parent)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return completed.stdout.strip() or None
 
 
 def _reload_models():
