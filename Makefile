@@ -2,6 +2,8 @@
 #   make preview   live-reloading local site on http://127.0.0.1:8000
 #   make test      the whole test suite (unit, built site, Pyodide parity, browser)
 #   make build     the static site in site/ (strict: any warning fails)
+#   make check     every page's directives and front matter, every model's SPEC (~1 s)
+#   make bench     build, serve and time the site in headless Chromium; table into README
 # Set-up is idempotent: pip and npm re-run only when their inputs change.
 
 PYTHON  ?= python3
@@ -12,7 +14,7 @@ PY      := $(VENV)/bin/python
 PIP_STAMP := $(VENV)/.stamp-pip
 NPM_STAMP := node_modules/.stamp-npm
 
-.PHONY: setup preview build test
+.PHONY: setup preview build test check bench
 
 setup: $(PIP_STAMP) $(NPM_STAMP)
 
@@ -29,8 +31,15 @@ $(NPM_STAMP): package-lock.json package.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
+# mkdocs serve with live reload; restarted when the plugin's own Python changes.
 preview: setup
-	$(PY) -m mkdocs serve -a 127.0.0.1:8000 --livereload
+	$(PY) -m site_src.preview 127.0.0.1:8000
+
+check: setup
+	$(PY) -m site_src.check mkdocs.yml
+
+bench: setup
+	$(PY) -m site_src.bench $(BENCH_ARGS)
 
 build: setup
 	$(PY) -m mkdocs build --strict
