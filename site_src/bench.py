@@ -740,7 +740,10 @@ def measure_latency(page, moves):
         the old, so a chart that does not depend on the moved slider stays as it is).
     """
     page.evaluate(LATENCY_SCRIPT)
-    sliders = page.locator("[data-model] input[type=range][data-param]")
+    # A reader opens a folded group of controls before using it.
+    page.evaluate("""() => { for (const input of document.querySelectorAll("[data-model] input[type=range]"))
+                               for (let d = input.closest("details"); d; d = d.parentElement?.closest("details")) d.open = true; }""")
+    sliders = page.locator("[data-model] input[type=range][data-param]:visible")
     count = sliders.count()
     if count == 0:
         return {"samples": [], "timeouts": 0, "unchanged": 0}

@@ -129,6 +129,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return output
         return csp.with_policy(output)
 
+    def on_post_template(self, output_content, template_name, config):
+        """The same policy for static HTML templates (404.html)."""
+        if not template_name.endswith(".html") or not self.config.enabled or not self.config.csp \
+                or self._serving:
+            return output_content
+        return csp.with_policy(output_content)
+
     def on_env(self, env, config, files):
         """Expose the runtime's file names to the theme templates."""
         env.globals["explainer"] = self._assets.urls if self._assets else {}

@@ -25,7 +25,11 @@ def esc(text):
 
 
 def script_json(data):
-    """JSON safe to place inside <script type="application/json">."""
+    """JSON safe to place as the text of a <template> (no <, > or & survive unescaped).
+
+    Data travels in <template>, not <script type="application/json">: Material's instant
+    navigation re-creates every <script> in the new page as an executable one (dropping its
+    type), which a strict CSP rightly blocks."""
     text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
@@ -179,7 +183,7 @@ def chart(page, cid, control_names):
     return (f'<figure class="ex-chart" data-chart="{esc(cid)}">'
             f'<figcaption class="ex-chart__title">{esc(data["title_zh"])}</figcaption>'
             f'<div class="ex-chart__plot" id="{uid}" role="img" aria-label="{esc(data["title_zh"])}"></div>'
-            f'<script type="application/json" data-bokeh-item>{script_json(item)}</script>'
+            f'<template data-bokeh-item data-search-exclude>{script_json(item)}</template>'
             f'<p class="ex-chart__caption" data-chart-caption>{esc(data["caption_zh"])}</p>'
             f'{data_table(data)}'
             f'{control_list(page, control_names) if control_names else ""}</figure>')
@@ -225,7 +229,7 @@ def root_open(page, init):
             f'<p class="ex-status-line" data-status role="status">'
             f'静态版本:显示的是文中默认数字。</p>'
             f'<p class="ex-notice" data-notice hidden></p>'
-            f'<script type="application/json" data-explainer-init>{script_json(init)}</script>')
+            f'<template data-explainer-init data-search-exclude>{script_json(init)}</template>')
 
 
 ROOT_CLOSE = "</div>"

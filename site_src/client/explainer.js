@@ -153,10 +153,15 @@ function applyTheme(doc) {
 
 // --- one page ------------------------------------------------------------------
 
+/** The JSON the build put in a <template> (inert text, never executed). */
+function readJson(template) {
+  return JSON.parse(template.content.textContent);
+}
+
 class Page {
   constructor(root) {
     this.root = root;
-    const init = JSON.parse(root.querySelector("script[data-explainer-init]").textContent);
+    const init = readJson(root.querySelector("template[data-explainer-init]"));
     this.model = root.dataset.model;
     this.spec = init.spec;
     this.presets = init.presets;
@@ -172,6 +177,7 @@ class Page {
     this.status = root.querySelector("[data-status]");
     this.notice = root.querySelector("[data-notice]");
     this.readFragment();
+    this.readTypedValues();
     this.bindControls();
     this.drawCharts();
     this.unsubscribe = getEngine().subscribe((e) => this.onEngine(e));
@@ -185,6 +191,7 @@ class Page {
 
   readFragment() {
     if (!isScenario(location.hash)) return;
+    this.lastHash = location.hash;
     const { params, notes } = parseFragment(location.hash, this.spec);
     Object.assign(this.params, params);
     this.say(describeNotes(notes, this.spec));
@@ -192,9 +199,35 @@ class Page {
     this.dirty = Object.keys(params).length > 0;
   }
 
+  /** Keep what a reader typed into a control before this script ran. */
+  readTypedValues() {
+    const typed = {};
+    for (const input of this.root.querySelectorAll("input[data-param]")) {
+      if (input.value === input.defaultValue || !this.byName.has(input.dataset.param)) continue;
+      const value = this.readInput(input);
+      if (value !== null) typed[input.dataset.param] = value;
+    }
+    if (!Object.keys(typed).length) return;
+    Object.assign(this.params, typed);
+    this.showParams();
+    this.writeFragment();
+    this.dirty = true;
+  }
+
+  /** A scenario link opened on the same page (a pasted URL, the back button). */
+  onHashChange() {
+    if (!isScenario(location.hash) || location.hash === this.lastHash) return;
+    this.params = { ...this.defaults };
+    this.readFragment();
+    this.markPreset();
+    this.dirty = true;
+    this.pump();
+  }
+
   writeFragment() {
     const fragment = formatFragment(this.params, this.spec);
-    const url = location.pathname + location.search + (fragment ? `#${fragment}` : "");
+    this.lastHash = fragment ? `#${fragment}` : "";
+    const url = location.pathname + location.search + this.lastHash;
     history.replaceState(history.state, "", url);
   }
 
@@ -423,7 +456,7 @@ class Page {
       return;
     }
     for (const figure of figures) {
-      const item = JSON.parse(figure.querySelector("script[data-bokeh-item]").textContent);
+      const item = readJson(figure.querySelector("template[data-bokeh-item]"));
       const target = figure.querySelector(".ex-chart__plot");
       if (target.dataset.drawn) continue;
       target.dataset.drawn = "true";
@@ -479,15 +512,20 @@ function mount() {
   if (!pages.has(root)) pages.set(root, new Page(root));
 }
 
-function restyleAll() {
+function currentPage() {
   const root = document.querySelector("[data-model]");
-  if (root && pages.has(root)) pages.get(root).restyle();
+  return root && pages.get(root);
+}
+
+function restyleAll() {
+  currentPage()?.restyle();
 }
 
 function start() {
   mount();
   window.document$?.subscribe?.(() => mount());
   new MutationObserver(restyleAll).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  window.addEventListener("hashchange", () => currentPage()?.onHashChange());
 }
 
 // A model page says so in its <head>, so Pyodide starts before the body is even parsed.

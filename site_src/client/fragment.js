@@ -24,8 +24,9 @@ function decode(text) {
 }
 
 function echo(text) {
-  const clean = String(text).replace(/[\u0000-\u001f\u007f]/g, "");
-  return clean.length > MAX_ECHO ? clean.slice(0, MAX_ECHO) + "…" : clean;
+  // Count characters, not UTF-16 units, so a cut never splits a surrogate pair.
+  const chars = Array.from(String(text).replace(/[\u0000-\u001f\u007f]/g, ""));
+  return chars.length > MAX_ECHO ? chars.slice(0, MAX_ECHO).join("") + "…" : chars.join("");
 }
 
 /** Clamp to bounds and round integers; return [value, changed]. */

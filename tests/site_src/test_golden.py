@@ -129,11 +129,11 @@ def built_pages(tmp_path_factory):
 # --- normalisation ------------------------------------------------------------
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-BOKEH_ITEM = re.compile(r'(<script type="application/json" data-bokeh-item>)(.*?)(</script>)', re.S)
-INIT_JSON = re.compile(r'(<script type="application/json" data-explainer-init>)(.*?)(</script>)', re.S)
+BOKEH_ITEM = re.compile(r'(<template data-bokeh-item data-search-exclude>)(.*?)(</template>)', re.S)
+INIT_JSON = re.compile(r'(<template data-explainer-init data-search-exclude>)(.*?)(</template>)', re.S)
 #: A line break goes before these opening tags so a golden diff points at one element.
 BLOCK_TAGS = re.compile(r"(?<!^)(<(?:div|figure|figcaption|p|fieldset|legend|details|summary|"
-                        r"label|input|script|table|thead|tbody|tr|ul|li|aside|select|option|"
+                        r"label|input|script|template|table|thead|tbody|tr|ul|li|aside|select|option|"
                         r"button|h[1-6])[\s>])")
 
 
@@ -380,7 +380,7 @@ def test_charts_have_caption_table_and_embeddable_item(built_pages, name):
         rows = table.find("tbody").find_all("tr")
         assert len(rows) == len(chart["x"]["values"]), f"{cid}: one table row per x value"
         plot = figure.find(class_="ex-chart__plot")
-        item = json.loads(figure.find("script", data_bokeh_item=True).text())
+        item = json.loads(figure.find("template", data_bokeh_item=True).text())
         assert item["target_id"] == plot.attrs["id"], f"{cid}: Bokeh item targets another element"
 
 
@@ -392,7 +392,7 @@ def test_element_ids_are_unique_on_a_page(built_pages):
 
 def test_init_json_lists_the_charts_used_on_the_page(built_pages):
     tree = parse_html(built_pages["kitchen_sink"])
-    init = json.loads(tree.find("script", data_explainer_init=True).text())
+    init = json.loads(tree.find("template", data_explainer_init=True).text())
     assert init["charts"] == ["chart_e2_net_vs_benefit", "chart_e2_rent"]
     assert [p["name"] for p in init["spec"]] == list(SPEC)
     assert init["presets"] == model.PRESETS

@@ -79,8 +79,8 @@ READ_VIEW_JS = """(root) => {
   }
   const plain = (value) => (typeof value === 'number' && Number.isNaN(value)) ? null : value;
   for (const figure of root.querySelectorAll('[data-chart]')) {
-    const itemScript = figure.querySelector('script[data-bokeh-item]');
-    const rootId = itemScript ? JSON.parse(itemScript.textContent).root_id : null;
+    const itemScript = figure.querySelector('template[data-bokeh-item]');
+    const rootId = itemScript ? JSON.parse(itemScript.content.textContent).root_id : null;
     const doc = (window.Bokeh?.documents ?? []).find((d) => d.roots().some((r) => r.id === rootId));
     let columns = null;
     if (doc) {

@@ -123,7 +123,7 @@ def test_fragment_ignores_unknown_and_non_numbers_and_clamps_with_a_notice(page,
 
 @pytest.mark.parametrize("fragment", ["#<img src=x onerror=alert(1)>=1",
                                       "#taxpayers_m=javascript:alert(1)"])
-def test_script_like_fragment_is_never_run_or_inserted(page, nato_url, page_problems, fragment):
+def test_script_like_fragment_is_never_run_or_inserted(page, nato_url, fragment):
     dialogs, requested = [], []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))

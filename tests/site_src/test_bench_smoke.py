@@ -1,0 +1,228 @@
+"""The benchmark's bookkeeping: statistics, byte accounting, the table and the README block.
+
+No timings are asserted here; these check that `make bench` reports what it measured.
+"""
+
+import gzip
+import urllib.request
+
+import pytest
+
+from site_src import bench
+
+
+# --- statistics -------------------------------------------------------------------
+
+def test_summary_is_median_with_range():
+    summary = bench.summarize([30.0, 10.0, 20.0, 50.0])
+    assert summary == bench.Summary(median=25.0, low=10.0, high=50.0, count=4)
+
+
+def test_summary_ignores_missing_runs_and_is_none_without_any():
+    assert bench.summarize([None, 4.0, float("nan"), 2.0]) == bench.Summary(3.0, 2.0, 4.0, 2)
+    assert bench.summarize([None]) is None
+
+
+def test_percentile_is_nearest_rank():
+    samples = list(range(1, 201))  # 1 … 200
+    assert bench.percentile(samples, 0.5) == 100
+    assert bench.percentile(samples, 0.95) == 190
+    assert bench.percentile(samples, 1.0) == 200
+    assert bench.percentile([7.0], 0.95) == 7.0
+    assert bench.percentile([], 0.95) is None
+
+
+def test_ratio_uses_the_same_runs_floor():
+    summary = bench.ratio_summary([1100, 2400], [1000, 2000])
+    assert summary.low == pytest.approx(1.1)
+    assert summary.high == pytest.approx(1.2)
+
+
+# --- formatting ---------------------------------------------------------------------
+
+def test_formatters():
+    assert bench.format_ms(1234.4) == "1,234 ms"
+    assert bench.format_ms(12.34) == "12.3 ms"
+    assert bench.format_kb(577_300) == "577 KB"
+    assert bench.format_kb(19_226) == "19.2 KB"
+    assert bench.format_ratio(1.0749) == "1.07×"
+    assert bench.format_seconds(4.056) == "4.06 s"
+
+
+def test_summary_text_shows_range_only_when_runs_differ():
+    assert bench.format_summary(bench.Summary(1200, 1100, 1300, 5), bench.format_ms) == \
+        "1,200 ms (1,100 ms–1,300 ms)"
+    assert bench.format_summary(bench.Summary(12, 12, 12, 3), bench.format_ms) == "12.0 ms"
+    assert bench.format_summary(None, bench.format_ms) == "—"
+
+
+def test_verdict_says_by_how_much_a_target_is_missed():
+    assert bench.verdict(1.10, 1.15) == "✅"
+    assert bench.verdict(1.15, 1.15) == "✅"
+    assert bench.verdict(24.0, 16.0) == "❌ +50%"
+    assert bench.verdict(None, 16.0) == ""
+
+
+def test_table_is_markdown_with_escaped_pipes():
+    table = bench.render_table([bench.Row("a | b", "nato-taxpayer", "1.0 ms", "≤ 16 ms", "✅")])
+    lines = table.splitlines()
+    assert lines[0].startswith("| Measure | Page |")
+    assert lines[1] == "|---|---|---|---|---|"
+    assert lines[2] == "| a \\| b | nato-taxpayer | 1.0 ms | ≤ 16 ms | ✅ |"
+
+
+def test_latency_row_reports_percentiles_and_missed_target():
+    latency = {"samples": [float(v) for v in range(1, 201)], "timeouts": 2, "unchanged": 0,
+               "worker_ms": [5.0] * 200, "apply_ms": [2.0] * 200}
+    row = bench.latency_row("nato-taxpayer", latency)
+    assert row.result.startswith("100 ms / 190 ms / 200 ms (n=200")
+    assert "2 moves without update" in row.result
+    assert row.met == "❌ +1088%"
+
+
+# --- byte accounting ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("path", "kind"), [
+    ("/nato-taxpayer/", "html"),
+    ("/404.html", "html"),
+    ("/assets/stylesheets/main.57a0d79d.min.css", "css"),
+    ("/assets/explainer/explainer.css", "css"),
+    ("/assets/javascripts/bundle.a5f9d56c.min.js", "js"),
+    ("/assets/explainer/worker.js", "js"),
+    ("/assets/bokeh/3.9.2/bokeh.min.js", "bokeh"),
+    ("/assets/pyodide/314.0.7/pyodide.asm.wasm", "pyodide"),
+    ("/assets/pyodide/314.0.7/python_stdlib.zip", "pyodide"),
+    ("/assets/explainer/widgets-d5e75000c4.zip", "models"),
+    ("/search/search_index.json", "search"),
+    ("/assets/javascripts/workers/search.f8cc74c7.min.js", "search"),
+    ("/assets/images/favicon.png", "other"),
+])
+def test_every_file_has_a_kind(path, kind):
+    assert bench.kind_of(path) == kind
+
+
+def test_bytes_before_paint_only_count_requests_that_arrived_before_it():
+    served = [bench.Served(100.0, "/nato-taxpayer/", "html", 200, 19_000),
+              bench.Served(150.0, "/assets/bokeh/3.9.2/bokeh.min.js", "bokeh", 200, 350_000),
+              bench.Served(160.0, "/assets/pyodide/314.0.7/pyodide.asm.wasm", "pyodide", 200, 3_000_000),
+              bench.Served(900.0, "/search/search_index.json", "search", 200, 50_000)]
+    before = bench.bytes_by_kind(served, until_ms=500.0)
+    assert before["html"] == 19_000 and before["bokeh"] == 350_000 and before["search"] == 0
+    assert bench.without_pyodide(before) == 369_000
+    assert sum(bench.bytes_by_kind(served).values()) == 3_419_000
+    assert bench.format_split(before) == "html 19.0 KB · bokeh 350 KB · pyodide 3,000 KB"
+
+
+def test_gzip_is_sent_only_when_accepted_and_smaller():
+    text = ("长文本 " * 2000).encode()
+    compressed = bench.gzip_bytes(text)
+    assert gzip.decompress(compressed) == text
+    assert bench.encoded_body(text, compressed, accepts_gzip=True) == (compressed, True)
+    assert bench.encoded_body(text, compressed, accepts_gzip=False) == (text, False)
+    tiny = b"x"
+    assert bench.encoded_body(tiny, bench.gzip_bytes(tiny), accepts_gzip=True) == (tiny, False)
+
+
+def test_server_gzips_caches_and_logs_what_it_sent(tmp_path):
+    page = ("<p>一段正文。</p>" * 500).encode()
+    (tmp_path / "essay").mkdir()
+    (tmp_path / "essay" / "index.html").write_bytes(page)
+    server = bench.BenchServer(tmp_path).start()
+    try:
+        request = urllib.request.Request(server.url + "essay/", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            body = response.read()
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert response.headers["Cache-Control"] == f"max-age={bench.CACHE_SECONDS}"
+            etag = response.headers["ETag"]
+        assert gzip.decompress(body) == page
+        again = urllib.request.Request(server.url + "essay/", headers={"If-None-Match": etag})
+        with pytest.raises(urllib.error.HTTPError) as not_modified:
+            urllib.request.urlopen(again)
+        assert not_modified.value.code == 304
+    finally:
+        server.stop()
+    assert [(r.path, r.kind, r.status, r.body_bytes) for r in server.served] == [
+        ("/essay/", "html", 200, len(body)), ("/essay/", "html", 304, 0)]
+
+
+# --- marks, floor, sitemap, README ----------------------------------------------------
+
+def test_paint_waits_for_charts_on_chart_pages():
+    marks = [{"what": "data-charts", "value": "drawn", "t": 900.0},
+             {"what": "charts-painted", "t": 930.0}]
+    assert bench.paint_time(marks, fcp=400.0, has_charts=True) == 930.0
+    assert bench.paint_time([], fcp=400.0, has_charts=False) == 400.0
+    assert bench.paint_time([], fcp=400.0, has_charts=True) is None
+
+
+def test_first_mark_filters_by_value_model_and_time():
+    marks = [{"what": "data-state", "value": "ready", "model": "a", "t": 10.0},
+             {"what": "click", "t": 20.0},
+             {"what": "data-state", "value": "loading", "model": "b", "t": 25.0},
+             {"what": "data-state", "value": "ready", "model": "b", "t": 60.0}]
+    assert bench.first_mark(marks, "data-state", "ready") == 10.0
+    assert bench.first_mark(marks, "data-state", "ready", model="b", after=20.0) == 60.0
+    assert bench.first_mark(marks, "click", after=30.0) is None
+
+
+def test_floor_page_loads_pyodide_from_the_sites_own_files(tmp_path):
+    runtime = tmp_path / "assets" / "pyodide" / "314.0.7"
+    runtime.mkdir(parents=True)
+    (runtime / "pyodide.mjs").write_text("export {}")
+    bench.write_floor(tmp_path)
+    worker = (tmp_path / bench.FLOOR_DIR / "worker.mjs").read_text()
+    assert 'from "../assets/pyodide/314.0.7/pyodide.mjs"' in worker
+    assert 'type: "module"' in (tmp_path / bench.FLOOR_DIR / "index.html").read_text()
+
+
+def test_empty_sitemap_is_filled_with_every_page(tmp_path):
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?>\n<urlset>\n</urlset>')
+    for folder in ("", "nato-taxpayer/"):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / "index.html").write_text("<p>")
+    assert bench.fill_empty_sitemap(tmp_path, "http://127.0.0.1:8123/") is True
+    sitemap = (tmp_path / "sitemap.xml").read_text()
+    assert "<loc>http://127.0.0.1:8123/</loc>" in sitemap
+    assert "<loc>http://127.0.0.1:8123/nato-taxpayer/</loc>" in sitemap
+    assert bench.fill_empty_sitemap(tmp_path, "http://127.0.0.1:9/") is False
+
+
+README = """# Title
+
+## Benchmarks
+
+(written by the lead)
+
+## Security
+
+text
+"""
+
+
+def test_readme_block_is_added_at_the_end_of_the_benchmarks_section():
+    updated = bench.replace_readme_section(README, "| table |")
+    assert updated.index("(written by the lead)") < updated.index(bench.README_START) \
+        < updated.index("| table |") < updated.index(bench.README_END) < updated.index("## Security")
+    assert updated.endswith("## Security\n\ntext\n")
+
+
+def test_readme_block_is_replaced_between_markers_only():
+    first = bench.replace_readme_section(README, "| old |")
+    second = bench.replace_readme_section(first, "| new |")
+    assert "| old |" not in second and "| new |" in second
+    assert second.count(bench.README_START) == 1
+    assert second.replace("| new |", "| old |") == first
+
+
+def test_readme_without_benchmarks_section_is_an_error():
+    with pytest.raises(ValueError, match="Benchmarks"):
+        bench.replace_readme_section("# Title\n", "| table |")
+
+
+def test_quick_options_are_small():
+    quick = bench.parse_args(["--quick"])
+    assert (quick.runs, quick.moves, quick.builds) == (2, 40, 1)
+    assert len(quick.pages) == 2
+    full = bench.parse_args([])
+    assert (full.runs, full.moves, full.pages) == (5, 200, list(bench.ESSAYS))
