@@ -1,10 +1,12 @@
 """The explainer MkDocs plugin: directives → pre-rendered, live widgets.
 
 Events, in the order MkDocs calls them:
-`on_config` registers our Markdown extensions; `on_page_markdown` checks a
-page's directives against its model and computes the default state;
-`on_page_content` wraps the page in its `[data-model]` root; `on_env` tells the
-theme where the runtime files are; `on_post_build` copies them into the site.
+`on_config` registers our Markdown extensions (and re-imports edited models
+under `mkdocs serve`); `on_files` checks every page's directives against its
+model before any page is rendered; `on_page_markdown` computes the page's
+default state; `on_page_content` wraps the page in its `[data-model]` root;
+`on_post_page`/`on_post_template` add the Content-Security-Policy; `on_env`
+tells the theme where the runtime files are; `on_post_build` copies them.
 """
 
 import dataclasses
@@ -15,15 +17,13 @@ import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin
 
 from widgets import runtime
 
 from . import assets, check, csp, render
 from .config import ExplainerConfig
 from .markdown_ext import WidgetBlocksExtension, inline_formats
-
-log = get_plugin_logger(__name__)
 
 
 @dataclasses.dataclass

@@ -78,6 +78,12 @@ def test_page_becomes_ready_with_no_console_error_and_no_other_origin(essay_page
                and not url.startswith(essay_page.problems.origin + "/")]
     assert not foreign, f"{essay.path} loaded from other origins: {foreign}"
     assert page.locator(ROOT).get_attribute("data-model") == essay.slug
+    # Nobody touched the page: it must still be on the essay's own numbers, as built.
+    opened_with = page.evaluate("location.hash")
+    assert opened_with == "", f"{essay.path} put a scenario nobody set into its URL: {opened_with}"
+    moved_boxes = {name: values for name, values in shown_params(page).items()
+                   if set(values) != {essay.defaults[name]}}
+    assert not moved_boxes, f"{essay.path} opened with controls off the essay's values: {moved_boxes}"
     # As built and now live, the page shows the model's answer at the essay's defaults.
     wait_until_shows(page, essay, essay.defaults)
 
@@ -201,6 +207,7 @@ def test_verdicts_are_live_controls_carry_units_and_chart_tables_follow_a_change
     param = essay.spec_by_name[name]
     value = _another_value(param)
     box.fill(str(value))
+    box.press("Tab")
     changed = essay.scenario(**{name: value})
     expected = wait_until_shows(page, essay, changed)
     shown = read_view(page)
@@ -292,17 +299,55 @@ CONTROL_BOXES_JS = """(root) => [...root.querySelectorAll('%s')].map((el) => {
 })""" % CONTROLS
 
 
+# What sticks out past the right edge of the viewport, outermost elements only, looking
+# into Bokeh's shadow roots; content inside a horizontal scroller (a wide table) is fine.
+OVERFLOWING_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const parentOf = (el) => el.parentElement ?? el.getRootNode().host ?? null;
+  const scrolls = (el) => {
+    for (let up = parentOf(el); up && up !== document.body && up !== document.documentElement; up = parentOf(up)) {
+      if (getComputedStyle(up).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
+  const sticksOut = (el) => el.getBoundingClientRect().right > width + 0.5 && !scrolls(el);
+  const found = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      const parent = parentOf(el);
+      if (sticksOut(el) && !(parent && parent !== document.body && sticksOut(parent))) {
+        const box = el.getBoundingClientRect();
+        let host = el;
+        while (host && !host.dataset?.chart) host = parentOf(host);
+        found.push(`${el.tagName.toLowerCase()}.${String(el.className.baseVal ?? el.className).split(' ')[0]}`
+                   + ` ${Math.round(box.left)}-${Math.round(box.right)}px`
+                   + (host ? ` in chart ${host.dataset.chart}` : ''));
+      }
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  return found;
+}"""
+
+
+def assert_no_horizontal_overflow(page, essay, when):
+    """The page is no wider than the phone; otherwise name what sticks out."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], (
+        f"{essay.path} {when} is {width}px wide on a {PHONE['width']}px phone; sticking out: "
+        + "; ".join(page.evaluate(OVERFLOWING_JS)[:8]))
+
+
 @pytest.mark.context_options(viewport=PHONE)
 @pytest.mark.parametrize("essay", PAGES, ids=PAGE_IDS)
 def test_phone_has_no_horizontal_overflow_and_every_control_fits(page, site_server, essay):
     open_ready(page, site_server + essay.path)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{essay.path} is {width}px wide on a {PHONE['width']}px phone"
+    assert_no_horizontal_overflow(page, essay, "once ready")
 
     # Open the collapsed groups (model assumptions, data tables) so every control is on screen.
     page.locator(f"{ROOT} details").evaluate_all("(all) => all.forEach((d) => { d.open = true; })")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"with every group open {essay.path} is {width}px wide"
+    assert_no_horizontal_overflow(page, essay, "with every group open")
 
     boxes = page.locator(ROOT).evaluate(CONTROL_BOXES_JS)
     assert boxes, f"{essay.path} has no controls"
