@@ -45,13 +45,14 @@ def build_figure(chart):
 
 
 def _place_legend(fig):
-    """Legend below the plot in two columns, so it never hides data, and the plot keeps its height."""
+    """Legend below the plot, one entry a line (long Chinese labels fit a phone), so it never
+    hides data; the figure grows by the legend's height so the plot keeps its own."""
     if not fig.legend:
         return
     legend = fig.legend[0]
     fig.center = [item for item in fig.center if item is not legend]
     legend.location = "top_left"
-    legend.ncols = 2 if len(legend.items) > 1 else 1
+    legend.ncols = 1
     legend.click_policy = "hide"
     legend.border_line_color = None
     legend.background_fill_alpha = 0
@@ -59,7 +60,7 @@ def _place_legend(fig):
     legend.spacing = 2
     legend.padding = 2
     fig.add_layout(legend, "below")
-    fig.height = HEIGHT + 20 * ((len(legend.items) + 1) // 2)
+    fig.height = HEIGHT + 20 * len(legend.items)
 
 
 def _nan_for_none(columns):

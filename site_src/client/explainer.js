@@ -199,10 +199,11 @@ class Page {
     this.dirty = Object.keys(params).length > 0;
   }
 
-  /** Keep what a reader typed into a control before this script ran. */
+  /** Keep what a reader typed into a number box before this script ran. (Range inputs are
+   *  skipped: the browser snaps an off-grid default to the step grid without any input.) */
   readTypedValues() {
     const typed = {};
-    for (const input of this.root.querySelectorAll("input[data-param]")) {
+    for (const input of this.root.querySelectorAll("input[type=number][data-param]")) {
       if (input.value === input.defaultValue || !this.byName.has(input.dataset.param)) continue;
       const value = this.readInput(input);
       if (value !== null) typed[input.dataset.param] = value;
