@@ -60,13 +60,15 @@ def holds_at(model, params):
     return {v["id"]: v["holds"] for v in model.compute(params, strict=False)["verdicts"]}
 
 
-def evaluate(model, params, charts=()):
+def evaluate(model, params, charts=(), shown=None):
     """Compute everything a page shows for `params`.
 
     Args:
         model: A model module.
         params: {name: number}; out-of-range values are clamped (strict=False).
         charts: Chart ids to compute as well.
+        shown: Output paths to format for display (all when None); a page asks only
+            for the numbers it shows, which keeps the reader's update fast.
 
     Returns:
         {"inputs", "warnings", "outputs": {dotted path: raw value},
@@ -77,11 +79,12 @@ def evaluate(model, params, charts=()):
     outputs = flatten(result["outputs"])
     essay = default_holds(model)
     verdicts = [dict(v, essay_holds=essay.get(v["id"])) for v in result["verdicts"]]
+    paths = outputs if shown is None else [path for path in shown if path in outputs]
     return {
         "inputs": result["inputs"],
         "warnings": result["warnings"],
         "outputs": outputs,
-        "display": {path: display(value, output_format(model, path)) for path, value in outputs.items()},
+        "display": {path: display(outputs[path], output_format(model, path)) for path in paths},
         "verdicts": verdicts,
         "charts": {cid: getattr(model, cid)(result["inputs"]) for cid in charts},
     }
@@ -189,17 +192,20 @@ def describe_flips(model, found):
 
 
 def for_browser(chart):
-    """What the page needs to redraw a chart: source columns, table and caption."""
-    return {"columns": chartdata.columns(chart), "table": chartdata.table(chart),
-            "caption": chart.get("caption_zh", "")}
+    """What the page needs to redraw a chart at once: source columns and caption.
+
+    The data table follows in a "tables" request when the reader pauses: it is
+    the costliest part to format and sits in a closed <details>.
+    """
+    return {"columns": chartdata.columns(chart), "caption": chart.get("caption_zh", "")}
 
 
 def handle(request_json, package="widgets"):
     """Answer one worker request; JSON string in, JSON string out.
 
     Args:
-        request_json: {"kind": "evaluate" | "flips", "model": slug,
-            "params": {...}, "charts": [...], "names": [...]}.
+        request_json: {"kind": "evaluate" | "tables" | "flips", "model": slug,
+            "params": {...}, "charts": [...], "outputs": [...], "names": [...]}.
         package: Package holding the models.
 
     Returns:
@@ -209,8 +215,11 @@ def handle(request_json, package="widgets"):
     model = load(request["model"], package)
     kind, params = request["kind"], request.get("params") or {}
     if kind == "evaluate":
-        answer = evaluate(model, params, request.get("charts") or ())
+        answer = evaluate(model, params, request.get("charts") or (), request.get("outputs"))
         answer["charts"] = {cid: for_browser(chart) for cid, chart in answer["charts"].items()}
+    elif kind == "tables":
+        charts = evaluate(model, params, request.get("charts") or (), shown=())["charts"]
+        answer = {cid: chartdata.table(chart) for cid, chart in charts.items()}
     elif kind == "flips":
         answer = describe_flips(model, flips(model, params, request.get("names")))
     else:

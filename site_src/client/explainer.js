@@ -12,7 +12,7 @@ import { describeNotes, fit, formatFragment, isScenario, parseFragment } from ".
 const script = document.querySelector("script[data-explainer]");
 const asset = (key) => new URL(script.dataset[key], document.baseURI).href;
 const LOG_STEPS = 1000;
-const FLIP_DELAY_MS = 250;
+const IDLE_DELAY_MS = 120;
 const STAGE_ZH = {
   runtime: "正在加载 Python 运行环境(首次约需数秒)…",
   models: "正在加载模型…",
@@ -173,7 +173,8 @@ class Page {
     this.sent = 0; // sequence of the newest request sent
     this.inFlight = false;
     this.dirty = false; // params changed since the last request was sent
-    this.flipTimer = null;
+    this.idleTimer = null;
+    this.outputPaths = [...new Set([...root.querySelectorAll("[data-output]")].map((e) => e.dataset.output))];
     this.status = root.querySelector("[data-status]");
     this.notice = root.querySelector("[data-notice]");
     this.readFragment();
@@ -354,7 +355,7 @@ class Page {
     } else if (this.root.dataset.state !== "ready" && this.root.dataset.state !== "error") {
       if (this.dirty) this.pump();
       else this.setState("ready", "交互已就绪:拖动滑块,数字、结论和图表会随之重算。");
-      this.scheduleFlips();
+      this.scheduleIdleWork();
     }
   }
 
@@ -366,13 +367,13 @@ class Page {
     this.inFlight = true;
     const seq = ++this.sent;
     const params = { ...this.params };
-    e.request(Msg.EVALUATE, { model: this.model, params, charts: this.chartIds })
+    e.request(Msg.EVALUATE, { model: this.model, params, charts: this.chartIds, outputs: this.outputPaths })
       .then((data) => this.apply(data, seq))
       .catch((error) => this.onError(error))
       .finally(() => {
         this.inFlight = false;
         if (this.dirty) this.pump();
-        else this.scheduleFlips();
+        else this.scheduleIdleWork();
       });
   }
 
@@ -410,24 +411,41 @@ class Page {
     if (swapped.length) this.say(`下限高于上限,计算时已交换:${swapped.join(";")}。`);
   }
 
-  scheduleFlips() {
-    clearTimeout(this.flipTimer);
-    this.flipTimer = setTimeout(() => this.refreshFlips(), FLIP_DELAY_MS);
+  /** When the reader pauses: refresh the data tables, then where each slider flips a verdict. */
+  scheduleIdleWork() {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.refreshIdle(), IDLE_DELAY_MS);
   }
 
-  /** Re-scan each slider for verdict flips, one slider per request, yielding to input. */
-  async refreshFlips() {
+  /** One small request at a time, so the reader's next move never waits behind it. */
+  async refreshIdle() {
     const seq = this.sent;
-    for (const param of this.spec) {
-      if (this.inFlight || this.dirty || seq !== this.sent || !this.alive()) return;
-      let found;
-      try {
-        found = await getEngine().request(Msg.FLIPS, { model: this.model, params: { ...this.params }, names: [param.name] });
-      } catch {
-        return; // flips are a hint; a failure here never blocks the reader
+    const stale = () => this.inFlight || this.dirty || seq !== this.sent || !this.alive();
+    const params = { ...this.params };
+    try {
+      if (this.chartIds.length && !stale()) {
+        const tables = await getEngine().request(Msg.TABLES, { model: this.model, params, charts: this.chartIds });
+        if (stale()) return;
+        for (const [id, table] of Object.entries(tables)) this.showTable(id, table);
       }
-      if (seq !== this.sent) return;
-      this.showFlips(param.name, found[param.name]);
+      for (const param of this.spec) {
+        if (stale()) return;
+        const found = await getEngine().request(Msg.FLIPS, { model: this.model, params, names: [param.name] });
+        if (stale()) return;
+        this.showFlips(param.name, found[param.name]);
+      }
+    } catch {
+      // Tables and flip marks are extras: a failure here never blocks the reader.
+    }
+  }
+
+  showTable(id, table) {
+    for (const body of this.root.querySelectorAll(`[data-chart="${CSS.escape(id)}"] [data-chart-table] tbody`)) {
+      body.replaceChildren(...table.rows.map((row) => {
+        const tr = document.createElement("tr");
+        tr.append(...row.map((cell) => Object.assign(document.createElement("td"), { textContent: cell })));
+        return tr;
+      }));
     }
   }
 
@@ -472,14 +490,8 @@ class Page {
   }
 
   showChart(id, chart) {
-    for (const figure of this.root.querySelectorAll(`[data-chart="${CSS.escape(id)}"]`)) {
-      figure.querySelector("[data-chart-caption]").textContent = chart.caption;
-      const body = figure.querySelector("[data-chart-table] tbody");
-      body.replaceChildren(...chart.table.rows.map((row) => {
-        const tr = document.createElement("tr");
-        tr.append(...row.map((cell) => Object.assign(document.createElement("td"), { textContent: cell })));
-        return tr;
-      }));
+    for (const caption of this.root.querySelectorAll(`[data-chart="${CSS.escape(id)}"] [data-chart-caption]`)) {
+      caption.textContent = chart.caption;
     }
     const doc = this.docs.get(id);
     if (!doc) return;

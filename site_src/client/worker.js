@@ -11,6 +11,7 @@ self.onmessage = (event) => {
       start(message);
       break;
     case Msg.EVALUATE:
+    case Msg.TABLES:
     case Msg.FLIPS:
       answer(message);
       break;
@@ -45,9 +46,9 @@ async function start({ pyodideBase, widgetsUrl }) {
   }
 }
 
-function answer({ id, type, model, params, charts, names }) {
+function answer({ id, type, model, params, charts, outputs, names }) {
   try {
-    const reply = handle(JSON.stringify({ kind: type, model, params, charts, names }));
+    const reply = handle(JSON.stringify({ kind: type, model, params, charts, outputs, names }));
     self.postMessage({ type: Msg.RESULT, id, data: JSON.parse(reply) });
   } catch (error) {
     // A Python traceback ends with the exception line: that is what a reader can act on.

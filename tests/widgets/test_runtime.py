@@ -219,8 +219,25 @@ def test_handle_evaluate_round_trip():
     assert answer["verdicts"] == json.loads(json.dumps(direct["verdicts"]))
     chart = direct["charts"]["chart_e2_rent"]
     assert answer["charts"]["chart_e2_rent"] == json.loads(json.dumps({
-        "columns": chartdata.columns(chart), "table": chartdata.table(chart),
-        "caption": chart["caption_zh"]}))
+        "columns": chartdata.columns(chart), "caption": chart["caption_zh"]}))
+
+
+def test_handle_evaluate_formats_only_the_outputs_a_page_shows():
+    request = {"kind": "evaluate", "model": "nato_taxpayer", "params": {"rent_b": 100},
+               "outputs": ["rent_per_taxpayer", "no_such_output"]}
+    answer = json.loads(runtime.handle(json.dumps(request)))
+    assert answer["display"] == {"rent_per_taxpayer": "625美元"}
+    assert "gross_per_taxpayer" in answer["outputs"], "raw outputs stay complete"
+
+
+def test_handle_tables_follow_the_model():
+    request = {"kind": "tables", "model": "nato_taxpayer", "params": {"rent_b": 100},
+               "charts": ["chart_e2_rent", "chart_e2_cost_stack"]}
+    answer = json.loads(runtime.handle(json.dumps(request)))
+    direct = runtime.evaluate(model, {"rent_b": 100}, ["chart_e2_rent", "chart_e2_cost_stack"])
+    assert answer == json.loads(json.dumps(
+        {cid: chartdata.table(chart) for cid, chart in direct["charts"].items()}))
+    assert answer["chart_e2_rent"]["rows"], "a table has rows"
 
 
 def test_handle_answers_in_readable_utf8_json():

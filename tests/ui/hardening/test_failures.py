@@ -46,10 +46,10 @@ RUNTIME_PATCH = f'''
 _evaluate_unpatched = evaluate
 
 
-def evaluate(model, params, charts=()):
+def evaluate(model, params, *args, **kwargs):
     if params.get({TRIGGER_PARAM!r}) == {TRIGGER_VALUE!r}:
         raise RuntimeError({INJECTED_MESSAGE!r})
-    return _evaluate_unpatched(model, params, charts)
+    return _evaluate_unpatched(model, params, *args, **kwargs)
 '''
 
 
