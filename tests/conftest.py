@@ -1,6 +1,7 @@
 """Session-wide fixtures shared by the whole suite."""
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,19 @@ BUILD_TIMEOUT_SECONDS = 600
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
+def site_port():
+    """A free port on 127.0.0.1 for the test server, chosen before the build.
+
+    Material's instant navigation only intercepts links listed in sitemap.xml, and
+    it keeps the sitemap's port: the site is built for the address it is served at.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port):
     """Build the site once with `mkdocs build --strict` and return its directory.
 
     The build runs in a subprocess with this interpreter (the project's venv),
@@ -24,7 +37,7 @@ def built_site(tmp_path_factory):
         Path to the built site (contains index.html).
     """
     site_dir = tmp_path_factory.mktemp("built_site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{site_port}/")
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=BUILD_TIMEOUT_SECONDS)

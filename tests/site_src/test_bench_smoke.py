@@ -176,16 +176,17 @@ def test_floor_page_loads_pyodide_from_the_sites_own_files(tmp_path):
     assert 'type: "module"' in (tmp_path / bench.FLOOR_DIR / "index.html").read_text()
 
 
-def test_empty_sitemap_is_filled_with_every_page(tmp_path):
-    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?>\n<urlset>\n</urlset>')
+def test_sitemap_lists_every_page_at_the_bench_server(tmp_path):
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?>\n<urlset><url><loc>'
+                                          'http://127.0.0.1:8000/</loc></url></urlset>')
     for folder in ("", "nato-taxpayer/"):
         (tmp_path / folder).mkdir(exist_ok=True)
         (tmp_path / folder / "index.html").write_text("<p>")
-    assert bench.fill_empty_sitemap(tmp_path, "http://127.0.0.1:8123/") is True
+    bench.point_sitemap_at(tmp_path, "http://127.0.0.1:8123/")
     sitemap = (tmp_path / "sitemap.xml").read_text()
     assert "<loc>http://127.0.0.1:8123/</loc>" in sitemap
     assert "<loc>http://127.0.0.1:8123/nato-taxpayer/</loc>" in sitemap
-    assert bench.fill_empty_sitemap(tmp_path, "http://127.0.0.1:9/") is False
+    assert ":8000" not in sitemap
 
 
 README = """# Title

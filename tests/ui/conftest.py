@@ -66,10 +66,10 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site):
-    """Serve the built site on 127.0.0.1 at a free port; yields the base URL ending in '/'."""
+def site_server(built_site, site_port):
+    """Serve the built site on 127.0.0.1 at the port it was built for; yields the base URL ending in '/'."""
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = _QuietServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", site_port), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/"
