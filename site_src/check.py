@@ -151,7 +151,7 @@ def main(argv=None):
     """`python -m site_src.check [mkdocs.yml]`: exit 1 and print the problems, if any."""
     argv = sys.argv[1:] if argv is None else argv
     config_path = Path(argv[0] if argv else "mkdocs.yml")
-    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader)
+    config = read_config(config_path)
     docs_dir = config_path.parent / config.get("docs_dir", "docs")
     report = check_docs(docs_dir)
     if report:
@@ -159,6 +159,12 @@ def main(argv=None):
         return 1
     print(f"ok: {len(list(docs_dir.rglob('*.md')))} pages and {len(models())} models checked")
     return 0
+
+
+def read_config(path):
+    """mkdocs.yml as plain data (its !ENV and !!python tags read as None): enough to find
+    docs_dir or markdown_extensions without importing MkDocs' config machinery."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
 
 
 class _Loader(yaml.SafeLoader):

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from site_src.check import read_config
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIMEOUT_SECONDS = 300
 
@@ -28,8 +30,7 @@ VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "li
 
 def markdown_extensions_of_site():
     """The `markdown_extensions` list of the real mkdocs.yml (so tests render like the site)."""
-    config = yaml.safe_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    return config["markdown_extensions"]
+    return read_config(PROJECT_ROOT / "mkdocs.yml")["markdown_extensions"]
 
 
 def write_project(root, pages):

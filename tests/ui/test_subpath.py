@@ -7,11 +7,11 @@ request it receives (the page's, its module worker's, Pyodide's), so "nothing
 leaves /essays/" is checked where it happens, not only in the browser.
 
 The site is built the way a publisher builds it: `mkdocs build --strict` with
-`SITE_URL` naming the address it will be served from (the Pages workflow sets
-it from `actions/configure-pages`). Two things depend on MkDocs' `site_url`:
-Material's instant navigation (it only intercepts links listed in
-sitemap.xml, which is empty without `site_url`) and the 404 page (without
-`site_url` MkDocs writes it with `/assets/…` URLs, wrong under a sub-path).
+`SITE_URL` naming the address it will be served from (mkdocs.yml reads it into
+`site_url`; the Pages workflow sets it from `actions/configure-pages`). Two
+things depend on it: Material's instant navigation (it only intercepts links
+listed in sitemap.xml, with their path and port) and the 404 page (MkDocs
+writes it with URLs rooted at `site_url`'s path).
 """
 
 import http.server
@@ -26,7 +26,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 from . import wait_ready, watch_context
 from .conftest import MIME_TYPES, PageProblems
@@ -41,24 +40,6 @@ MISSING_PAGE = "no-such-essay/"
 #: The nato verdict whose sentence quotes the cost per taxpayer (it depends on their number).
 PER_TAXPAYER_VERDICT = "e2.per_taxpayer_1000"
 BUILD_TIMEOUT_SECONDS = 600
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, keeping `!ENV [NAME, default]` as the list it is written as."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: (
-    loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else
-    loader.construct_scalar(node)))
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-MKDOCS_CONFIG = yaml.load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
-                          Loader=_ConfigLoader)
-NEEDS_SITE_URL = pytest.mark.xfail(
-    "site_url" not in MKDOCS_CONFIG, strict=True, reason=(
-        "mkdocs.yml has no site_url, so the build ignores SITE_URL: sitemap.xml is empty (Material's "
-        "instant navigation then reloads every page) and 404.html uses /assets/… URLs. "
-        "Fix in mkdocs.yml: `site_url: !ENV [SITE_URL, null]`."))
 
 
 # --- the sub-path server -------------------------------------------------------
@@ -255,7 +236,6 @@ def test_essay_under_subpath_goes_live_and_recomputes(page, subpath_site):
     assert subpath_site.failures() == []
 
 
-@NEEDS_SITE_URL
 def test_instant_navigation_to_another_essay_stays_under_subpath(page, subpath_site):
     page.goto(subpath_site.url + FIRST_ESSAY)
     wait_ready(page, timeout=READY_TIMEOUT_MS)
@@ -270,16 +250,16 @@ def test_instant_navigation_to_another_essay_stays_under_subpath(page, subpath_s
     wait_ready(page, timeout=READY_TIMEOUT_MS)
 
     assert page.evaluate("window.__subpathProbe") == "same document", \
-        "the click reloaded the whole page instead of navigating instantly"
+        "the click reloaded the whole page instead of navigating instantly " \
+        "(does mkdocs.yml still take site_url from SITE_URL?)"
     assert page.locator("article h1").first.inner_text() != first_title
     assert subpath_site.outside_prefix() == []
     assert subpath_site.failures() == []
 
 
-@NEEDS_SITE_URL
 def test_not_found_page_under_subpath_keeps_its_styles_and_links(browser, subpath_site):
-    # Its own watched context, so every check runs inside the test (the `page`
-    # fixture would report a broken page at teardown, outside the xfail).
+    # Its own watched context: this page answers 404 by design, which the `page`
+    # fixture would count as a console error.
     subpath_site.forget_requests()
     problems = PageProblems(subpath_site.origin)
     context = browser.new_context(locale="zh-CN", service_workers="block")
