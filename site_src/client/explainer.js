@@ -13,6 +13,7 @@ const script = document.querySelector("script[data-explainer]");
 const asset = (key) => new URL(script.dataset[key], document.baseURI).href;
 const LOG_STEPS = 1000;
 const IDLE_DELAY_MS = 120;
+const START_LIMIT_MS = 120000;
 const STAGE_ZH = {
   runtime: "正在加载 Python 运行环境(首次约需数秒)…",
   models: "正在加载模型…",
@@ -40,6 +41,8 @@ class Engine {
       this.fail(event.message || "后台计算脚本无法加载");
     };
     this.worker.postMessage({ type: Msg.INIT, pyodideBase: asset("pyodide"), widgetsUrl: asset("widgets") });
+    // Last resort for a start that neither finishes nor fails (a stalled download).
+    setTimeout(() => this.ready || this.fail("Python 运行环境在两分钟内没有启动完成"), START_LIMIT_MS);
   }
 
   receive(message) {
@@ -170,6 +173,7 @@ class Page {
     this.defaults = Object.fromEntries(this.spec.map((p) => [p.name, p.default]));
     this.params = { ...this.defaults };
     this.docs = new Map();
+    this.latestCharts = new Map();
     this.sent = 0; // sequence of the newest request sent
     this.inFlight = false;
     this.dirty = false; // params changed since the last request was sent
@@ -177,6 +181,7 @@ class Page {
     this.outputPaths = [...new Set([...root.querySelectorAll("[data-output]")].map((e) => e.dataset.output))];
     this.status = root.querySelector("[data-status]");
     this.notice = root.querySelector("[data-notice]");
+    this.notes = { link: "", warnings: "", share: "", charts: "" };
     this.readFragment();
     this.readTypedValues();
     this.bindControls();
@@ -195,7 +200,7 @@ class Page {
     this.lastHash = location.hash;
     const { params, notes } = parseFragment(location.hash, this.spec);
     Object.assign(this.params, params);
-    this.say(describeNotes(notes, this.spec));
+    this.say("link", describeNotes(notes, this.spec));
     this.showParams();
     this.dirty = Object.keys(params).length > 0;
   }
@@ -233,9 +238,13 @@ class Page {
     history.replaceState(history.state, "", url);
   }
 
-  say(text) {
-    this.notice.textContent = text;
-    this.notice.hidden = !text;
+  /** Show one kind of note ("link": what the URL fragment did; "warnings": what the model
+   *  adjusted) without erasing the other. Plain text only. */
+  say(kind, text) {
+    this.notes[kind] = text;
+    const shown = Object.values(this.notes).filter(Boolean).join(" ");
+    this.notice.textContent = shown;
+    this.notice.hidden = !shown;
   }
 
   setState(state, text) {
@@ -291,7 +300,7 @@ class Page {
 
   choosePreset(name) {
     this.params = { ...this.defaults, ...(name ? this.presets[name] : {}) };
-    this.say("");
+    this.say("link", "");
     this.showParams();
     this.markPreset(name);
     this.writeFragment();
@@ -338,9 +347,9 @@ class Page {
     const url = location.href;
     const done = () => this.status.textContent = "已复制分享链接:打开它会恢复当前情景。";
     if (navigator.clipboard?.writeText) {
-      navigator.clipboard.writeText(url).then(done, () => this.say(`分享链接:${url}`));
+      navigator.clipboard.writeText(url).then(done, () => this.say("share", `分享链接:${url}`));
     } else {
-      this.say(`分享链接:${url}`);
+      this.say("share", `分享链接:${url}`);
     }
   }
 
@@ -408,7 +417,7 @@ class Page {
   showWarnings(warnings) {
     const swapped = warnings.filter((w) => w.startsWith("swapped:"))
       .map((w) => w.slice(8).split("/").map((n) => this.byName.get(n)?.label_zh ?? n).join("与"));
-    if (swapped.length) this.say(`下限高于上限,计算时已交换:${swapped.join(";")}。`);
+    this.say("warnings", swapped.length ? `下限高于上限,计算时已交换:${swapped.join(";")}。` : "");
   }
 
   /** When the reader pauses: refresh the data tables, then where each slider flips a verdict. */
@@ -471,7 +480,7 @@ class Page {
     try {
       Bokeh = await loadBokeh();
     } catch (error) {
-      this.say("图表脚本无法加载;数据表仍可查看。");
+      this.say("charts", "图表脚本无法加载;数据表仍可查看。");
       return;
     }
     for (const figure of figures) {
@@ -484,12 +493,17 @@ class Page {
       const doc = Bokeh.documents.find((d) => !before.has(d));
       this.docs.set(figure.dataset.chart, doc);
       applyTheme(doc);
+      // An answer may have arrived while BokehJS was loading (instant navigation: the engine
+      // is already warm): draw it now rather than leave the build-time data on screen.
+      const latest = this.latestCharts.get(figure.dataset.chart);
+      if (latest) this.showChart(figure.dataset.chart, latest);
       figure.dataset.drawn = "true";
     }
     this.root.dataset.charts = "drawn";
   }
 
   showChart(id, chart) {
+    this.latestCharts.set(id, chart);
     for (const caption of this.root.querySelectorAll(`[data-chart="${CSS.escape(id)}"] [data-chart-caption]`)) {
       caption.textContent = chart.caption;
     }

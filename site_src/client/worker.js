@@ -30,8 +30,22 @@ async function fetchBytes(url) {
   return response.arrayBuffer();
 }
 
+/**
+ * Report a WebAssembly failure at once. When the browser refuses Pyodide's wasm (blocked,
+ * corrupted, served as HTML), Emscripten's fallback `WebAssembly.instantiate` rejects and
+ * `loadPyodide` never settles; without this the page would say "loading" forever.
+ */
+function watchWebAssembly() {
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = (...args) => instantiate.apply(WebAssembly, args).catch((error) => {
+    self.postMessage({ type: Msg.FAILED, message: `WebAssembly 无法启动(${String(error?.message ?? error).slice(0, 200)})` });
+    throw error;
+  });
+}
+
 async function start({ pyodideBase, widgetsUrl }) {
   const started = performance.now();
+  watchWebAssembly();
   try {
     progress("runtime");
     const archive = fetchBytes(widgetsUrl);

@@ -58,6 +58,50 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+HASH_SOURCE = re.compile(r" 'sha256-[A-Za-z0-9+/=]+'")
+SCRIPT_SUFFIXES = (".js", ".mjs")
+
+
+def page_policy(html):
+    """The policy in a built page's CSP <meta> (None if it has none)."""
+    match = CSP_META.search(html)
+    return match.group(1) if match else None
+
+
+def script_policy(policy):
+    """A page policy without its inline-script hashes (for JavaScript responses)."""
+    return HASH_SOURCE.sub("", policy)
+
+
+class CspHandler(_QuietHandler):
+    """The static handler, plus the site's policy as a Content-Security-Policy header.
+
+    Each HTML page is sent with the policy of its own <meta>; each JavaScript file
+    (page script, module worker, Pyodide) with that policy minus the inline-script
+    hashes, so the worker is held to it too. Every browser test runs under it, as
+    a host that sets the header would serve the site.
+    """
+
+    def end_headers(self):
+        policy = self._policy_for(Path(self.translate_path(self.path)))
+        if policy:
+            self.send_header("Content-Security-Policy", policy)
+        super().end_headers()
+
+    def _policy_for(self, file):
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            return None
+        reference = self.server.reference_policy
+        if file.suffix == ".html":
+            return page_policy(file.read_text(encoding="utf-8")) or reference
+        if file.suffix in SCRIPT_SUFFIXES:
+            return script_policy(reference)
+        return None
+
+
 class _QuietServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
@@ -67,9 +111,11 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
 @pytest.fixture(scope="session")
 def site_server(built_site, site_port):
-    """Serve the built site on 127.0.0.1 at the port it was built for; yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    """Serve the built site, with its CSP as a header, on 127.0.0.1 at the port it was built
+    for (Material's instant navigation needs the sitemap's port); yields the base URL ending in '/'."""
+    handler = functools.partial(CspHandler, directory=str(built_site))
     server = _QuietServer(("127.0.0.1", site_port), handler)
+    server.reference_policy = page_policy((built_site / "index.html").read_text(encoding="utf-8"))
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/"
