@@ -101,6 +101,11 @@ def widgets_archive():
     return buffer.getvalue()
 
 
+def models_digest():
+    """A digest of the models' sources: it changes when any widgets/*.py changes."""
+    return _digest(widgets_archive())
+
+
 def _digest(data):
     """Short content hash for file names and cache busting."""
     return hashlib.sha256(data).hexdigest()[:10]

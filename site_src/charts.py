@@ -5,6 +5,8 @@ Each glyph reads a ColumnDataSource named after a key of
 those sources' data; no CustomJS (it needs eval, which our CSP forbids).
 """
 
+import functools
+import json
 import math
 
 from bokeh.embed import json_item as bokeh_json_item
@@ -22,8 +24,18 @@ HEIGHT = 320
 
 
 def json_item(chart, target_id):
-    """The Bokeh `json_item` for a chart dict, ready to embed into `target_id`."""
-    return bokeh_json_item(build_figure(chart), target_id)
+    """The Bokeh `json_item` for a chart dict, ready to embed into `target_id`.
+
+    Building a Bokeh document is the slowest step of a build; under `mkdocs serve`
+    an unchanged chart is taken from the previous rebuild.
+    """
+    return _cached_item(json.dumps(chart, sort_keys=True, allow_nan=False), target_id)
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_item(chart_json, target_id):
+    """json_item of a chart given as JSON (hashable, so unchanged charts are reused)."""
+    return bokeh_json_item(build_figure(json.loads(chart_json)), target_id)
 
 
 def build_figure(chart):

@@ -93,8 +93,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """
         if not self.config.enabled:
             return files
-        check.model_info.cache_clear()
-        _default_state.cache_clear()
         pages = [f.src_uri for f in files.documentation_pages()]
         report = check.check_docs(config.docs_dir, pages)
         if report:
@@ -165,8 +163,13 @@ def _last_commit_date(path):
     return completed.stdout.strip() or None
 
 
+#: Digest of widgets/*.py when the models were last imported (None before the first build).
+_models_digest = None
+
+
 def _reload_models():
-    """Re-import edited models under `mkdocs serve` (modules stay imported between rebuilds).
+    """Re-import the models if their sources changed since the last build (`mkdocs serve`
+    keeps modules imported between rebuilds), and only then drop what was computed from them.
 
     Reloading in place keeps every `from widgets import runtime` reference valid;
     base first, runtime last, so each module sees the fresh versions of what it imports.
@@ -177,8 +180,14 @@ def _reload_models():
         leaf = name.rsplit(".", 1)[-1]
         return {"base": 0, "chartdata": 1, "runtime": 4}.get(leaf, 2 if leaf.endswith("_record") else 3)
 
-    for name in sorted((n for n in sys.modules if n.startswith("widgets.")), key=rank):
-        importlib.reload(sys.modules[name])
+    global _models_digest
+    digest = assets.models_digest()
+    if digest == _models_digest:
+        return
+    if _models_digest is not None:
+        for name in sorted((n for n in sys.modules if n.startswith("widgets.")), key=rank):
+            importlib.reload(sys.modules[name])
+    _models_digest = digest
     check.model_info.cache_clear()
     _default_state.cache_clear()
 

@@ -492,6 +492,7 @@ class Page {
       await Bokeh.embed.embed_item(item, target);
       const doc = Bokeh.documents.find((d) => !before.has(d));
       this.docs.set(figure.dataset.chart, doc);
+      if (!this.alive()) return this.dispose(); // replaced while BokehJS was drawing
       applyTheme(doc);
       // An answer may have arrived while BokehJS was loading (instant navigation: the engine
       // is already warm): draw it now rather than leave the build-time data on screen.
@@ -523,20 +524,40 @@ class Page {
   restyle() {
     for (const doc of this.docs.values()) applyTheme(doc);
   }
+
+  /** The page was replaced (instant navigation): drop its Bokeh documents and their views. */
+  dispose() {
+    clearTimeout(this.idleTimer);
+    this.unsubscribe?.();
+    for (const doc of this.docs.values()) {
+      doc.clear();
+      const index = window.Bokeh.documents.indexOf(doc);
+      if (index >= 0) window.Bokeh.documents.splice(index, 1);
+    }
+    this.docs.clear();
+  }
 }
 
 // --- mounting (first load and every instant navigation) ------------------------
 
 const pages = new WeakMap();
+let mounted = null;
 
 function mount() {
   const root = document.querySelector("[data-model]");
+  if (mounted && mounted.root !== root) {
+    mounted.dispose();
+    mounted = null;
+  }
   if (!root) {
     // No model here: warm the engine up when the browser is idle, so the next page is live at once.
     (window.requestIdleCallback ?? setTimeout)(() => getEngine());
     return;
   }
-  if (!pages.has(root)) pages.set(root, new Page(root));
+  if (!pages.has(root)) {
+    mounted = new Page(root);
+    pages.set(root, mounted);
+  }
 }
 
 function currentPage() {

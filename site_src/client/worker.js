@@ -32,15 +32,18 @@ async function fetchBytes(url) {
 
 /**
  * Report a WebAssembly failure at once. When the browser refuses Pyodide's wasm (blocked,
- * corrupted, served as HTML), Emscripten's fallback `WebAssembly.instantiate` rejects and
- * `loadPyodide` never settles; without this the page would say "loading" forever.
+ * corrupted, served with the wrong type), Pyodide only logs "wasm instantiation failed!"
+ * and `loadPyodide` never settles; without this the page would say "loading" forever.
  */
 function watchWebAssembly() {
-  const instantiate = WebAssembly.instantiate;
-  WebAssembly.instantiate = (...args) => instantiate.apply(WebAssembly, args).catch((error) => {
-    self.postMessage({ type: Msg.FAILED, message: `WebAssembly 无法启动(${String(error?.message ?? error).slice(0, 200)})` });
-    throw error;
-  });
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = (...args) => original.apply(WebAssembly, args).catch((error) => {
+      const reason = String(error?.message ?? error).slice(0, 200);
+      self.postMessage({ type: Msg.FAILED, message: `WebAssembly 无法启动(${reason})` });
+      throw error;
+    });
+  }
 }
 
 async function start({ pyodideBase, widgetsUrl }) {

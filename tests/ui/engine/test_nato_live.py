@@ -231,10 +231,10 @@ def test_number_typed_before_the_page_script_runs_is_not_lost(page, nato_url, ro
     gate.release()
     wait_ready(page, timeout=READY_TIMEOUT_MS)
     typed = scenario(taxpayers_m=130)
-    shown = shown_params(page)["taxpayers_m"]
-    problems = view_mismatches(read_view(page), expected_view(typed))
-    assert not problems, (f"the box still shows {shown} but the page computed something else "
-                          f"(the typed 130 was dropped):\n" + "\n".join(problems[:5]))
+    # Numbers, verdicts and charts come with the first answer; the data tables follow when
+    # the reader pauses, so wait for the whole view rather than reading it once.
+    wait_until_shows(page, typed)
+    assert_controls_show(page, typed)
 
 
 # --- 5. coalescing under a burst of input ----------------------------------------------
