@@ -51,9 +51,11 @@ def source_kind(param):
 # --- inline -----------------------------------------------------------------
 
 def output(page, path):
-    """A live number: `<span data-output>` with its formatted default."""
-    return (f'<span class="ex-out" data-output="{esc(path)}">'
-            f'{esc(page.state["display"][path])}</span>')
+    """A live number, labelled (the model's OUTPUT_LABELS, else "模型"), so a bare figure
+    set beside the essay's own sentence reads as the model's recomputation of it."""
+    label = getattr(page.model, "OUTPUT_LABELS", {}).get(path, "模型")
+    return (f'<span class="ex-chip" title="按当前假设由模型计算"><span class="ex-chip__label">{esc(label)}</span>'
+            f'<span class="ex-out" data-output="{esc(path)}">{esc(page.state["display"][path])}</span></span>')
 
 
 def verdict(page, vid):

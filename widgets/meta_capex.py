@@ -91,6 +91,14 @@ VERDICT_TITLES = {
     "e1.first_battle": "首战即决战",
 }
 
+#: Short Chinese names for the outputs a page shows inline (`#!out`), printed before the number.
+OUTPUT_LABELS = {
+    "growth_mid": "比上年增幅(中值)",
+    "capex_to_ocf": "资本开支/经营现金流",
+    "google_b": "谷歌资本开支",
+    "lead_multiple_T": "期末领先倍数",
+}
+
 #: Page notes the spec requires (MODELS.md §1.8), placed with `/// aside | <id>`.
 NOTES = {
     "quarterly_peers": "文中说同行“季度几十亿”,比公开记录低了大约7–10倍,应读作“几百亿”。",

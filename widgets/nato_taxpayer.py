@@ -122,6 +122,14 @@ VERDICT_TITLES = {
     "e2.exit_threat_credible": "退出威胁可信",
 }
 
+#: Short Chinese names for the outputs a page shows inline (`#!out`), printed before the number.
+OUTPUT_LABELS = {
+    "gross_per_taxpayer": "每人毛额",
+    "net_per_taxpayer": "每人净额(负数为净赚)",
+    "explicit_price_share": "显性价格/自建成本",
+    "rent_per_taxpayer": "每人租金",
+}
+
 #: Page notes the spec requires (MODELS.md §2.8), placed with `/// aside | <id>`.
 NOTES = {
     "gross_not_net": ("文章自己估计的收益(每年2000–2500亿美元)高于它估计的成本(1000–2000亿美元)。"

@@ -97,6 +97,13 @@ VERDICT_TITLES = {
     "e4.hard_to_catch": "对手很难追上",
 }
 
+#: Short Chinese names for the outputs a page shows inline (`#!out`), printed before the number.
+OUTPUT_LABELS = {
+    "depth_ratio_phase1": "研究深度倍数",
+    "loop_gain": "回路增益 g",
+    "share_google_final": "谷歌期末份额",
+}
+
 #: Page notes the spec requires (MODELS.md §4 intro, §4.9), placed with `/// aside | <id>`.
 NOTES = {
     "defaults": ("文章几乎没有给出数字:本页所有参数都是模型假设,默认值是为了重现文章的论证而选的。"

@@ -131,6 +131,13 @@ VERDICT_TITLES = {
     "e5.valuation": "百万亿美元估值",
 }
 
+#: Short Chinese names for the outputs a page shows inline (`#!out`), printed before the number.
+OUTPUT_LABELS = {
+    "lcoe_usd_mwh": "太空光伏度电成本",
+    "breakeven_launch_vs_fission_low": "与核电持平的发射成本",
+    "total_value_t": "隐含估值",
+}
+
 #: Page notes the spec requires (MODELS.md §5.2), placed with `/// aside | <id>`.
 NOTES = {
     "author_case": ("作者情景:需要相信什么。文章没有给出任何度电成本或估值的输入数字,默认值是“作者情景”:"

@@ -84,6 +84,13 @@ VERDICT_TITLES = {
     "e3.asymmetric_retaliation": "美国报复不对等",
 }
 
+#: Short Chinese names for the outputs a page shows inline (`#!out`), printed before the number.
+OUTPUT_LABELS = {
+    "mobilisable_b": "可被动员抛售",
+    "self_harm_ratio": "欧洲自伤/美国成本",
+    "breakeven_spread_bp": "报复持平利差",
+}
+
 #: "A small fraction": the most of Europe's holdings that counts as small (§3.4).
 SMALL_SHARE = 0.10
 
