@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import io
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -79,13 +80,34 @@ def plan(project_dir, config):
     archive_path = f"assets/explainer/widgets-{_digest(archive)}.zip"
     files[archive_path] = archive
     urls["widgets"] = archive_path
-    for source in sorted(CLIENT_DIR.iterdir()):
-        if source.suffix in (".js", ".css"):
-            relative = f"assets/explainer/{source.name}"
-            files[relative] = source
-            urls[source.stem + source.suffix.replace(".", "_")] = (
-                f"{relative}?v={_digest(source.read_bytes())}")
+    for name, content in client_files().items():
+        relative = f"assets/explainer/{name}"
+        files[relative] = content
+        stem, suffix = name.rsplit(".", 1)
+        urls[f"{stem}_{suffix}"] = f"{relative}?v={_digest(content)}"
     return Assets(files=files, urls=urls)
+
+
+_IMPORT = re.compile(r'(from\s+"\./)([\w-]+\.js)(")')
+
+
+def client_files():
+    """Our client files, each relative import pinned to its target's content hash.
+
+    `import … from "./protocol.js"` becomes `"./protocol.js?v=<hash>"`: a changed module
+    is never taken from a stale cache, and the page's <link rel="modulepreload"> (which
+    uses the same URLs) fetches exactly what the scripts import.
+    """
+    sources = {path.name: path.read_bytes() for path in sorted(CLIENT_DIR.iterdir())
+               if path.suffix in (".js", ".css")}
+    pinned = {}
+    for name, content in sources.items():
+        if name.endswith(".js"):
+            text = _IMPORT.sub(lambda m: f"{m.group(1)}{m.group(2)}?v={_digest(sources[m.group(2)])}"
+                                         f"{m.group(3)}", content.decode("utf-8"))
+            content = text.encode("utf-8")
+        pinned[name] = content
+    return pinned
 
 
 def widgets_archive():

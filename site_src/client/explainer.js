@@ -14,6 +14,7 @@ const asset = (key) => new URL(script.dataset[key], document.baseURI).href;
 const LOG_STEPS = 1000;
 const IDLE_DELAY_MS = 120;
 const START_LIMIT_MS = 120000;
+const OFFSCREEN_DELAY_MS = 300;
 const STAGE_ZH = {
   runtime: "正在加载 Python 运行环境(首次约需数秒)…",
   models: "正在加载模型…",
@@ -185,6 +186,7 @@ class Page {
     this.readFragment();
     this.readTypedValues();
     this.bindControls();
+    this.watchVisibility();
     this.drawCharts();
     this.unsubscribe = getEngine().subscribe((e) => this.onEngine(e));
   }
@@ -496,29 +498,71 @@ class Page {
       applyTheme(doc);
       // An answer may have arrived while BokehJS was loading (instant navigation: the engine
       // is already warm): draw it now rather than leave the build-time data on screen.
-      const latest = this.latestCharts.get(figure.dataset.chart);
-      if (latest) this.showChart(figure.dataset.chart, latest);
+      this.plot(figure.dataset.chart);
       figure.dataset.drawn = "true";
     }
     this.root.dataset.charts = "drawn";
   }
 
+  /** A chart's fresh answer: its caption at once; its plot now if on screen, else when idle
+   *  (redrawing every off-screen chart on each key press would slow the one being watched). */
   showChart(id, chart) {
     this.latestCharts.set(id, chart);
     for (const caption of this.root.querySelectorAll(`[data-chart="${CSS.escape(id)}"] [data-chart-caption]`)) {
       caption.textContent = chart.caption;
     }
+    if (this.onScreen.has(id)) {
+      this.plot(id);
+      return;
+    }
+    this.offScreen.add(id);
+    if (this.offScreenTask) return;
+    this.offScreenTask = (window.requestIdleCallback ?? setTimeout)(() => {
+      this.offScreenTask = null;
+      for (const hidden of [...this.offScreen]) this.plot(hidden);
+    }, { timeout: OFFSCREEN_DELAY_MS });
+  }
+
+  /** Put the latest answer into a chart's data sources, touching only those that changed. */
+  plot(id) {
     const doc = this.docs.get(id);
-    if (!doc) return;
+    const chart = this.latestCharts.get(id);
+    if (!doc || !chart) return;
+    this.offScreen.delete(id);
     for (const [name, columns] of Object.entries(chart.columns)) {
       const source = doc.get_model_by_name(name);
-      if (!source) continue;
+      const text = JSON.stringify(columns);
+      if (!source || this.plotted.get(`${id}/${name}`) === text) continue;
+      this.plotted.set(`${id}/${name}`, text);
       const data = {};
       for (const [key, values] of Object.entries(columns)) {
         data[key] = values.map((v) => (v === null ? NaN : v));
       }
       source.data = data;
     }
+  }
+
+  /** Track which charts are on screen (their plots update first). */
+  watchVisibility() {
+    this.onScreen = new Set();
+    this.offScreen = new Set();
+    this.plotted = new Map();
+    if (!window.IntersectionObserver) {
+      for (const figure of this.root.querySelectorAll("[data-chart]")) this.onScreen.add(figure.dataset.chart);
+      return;
+    }
+    this.visibility = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const id = entry.target.dataset.chart;
+        if (entry.isIntersecting) {
+          this.onScreen.add(id);
+          if (this.offScreen.has(id)) this.plot(id);
+        } else {
+          this.onScreen.delete(id);
+        }
+      }
+    }, { rootMargin: "200px 0px" });
+    for (const figure of this.root.querySelectorAll("[data-chart]")) this.visibility.observe(figure);
   }
 
   restyle() {
@@ -528,6 +572,7 @@ class Page {
   /** The page was replaced (instant navigation): drop its Bokeh documents and their views. */
   dispose() {
     clearTimeout(this.idleTimer);
+    this.visibility?.disconnect();
     this.unsubscribe?.();
     for (const doc of this.docs.values()) {
       doc.clear();

@@ -64,9 +64,11 @@ async function start({ pyodideBase, widgetsUrl }) {
 }
 
 function answer({ id, type, model, params, charts, outputs, names }) {
+  const started = performance.now();
   try {
     const reply = handle(JSON.stringify({ kind: type, model, params, charts, outputs, names }));
-    self.postMessage({ type: Msg.RESULT, id, data: JSON.parse(reply) });
+    // `ms`: time spent in Python and JSON here, so a slow answer can be told from a busy page.
+    self.postMessage({ type: Msg.RESULT, id, data: JSON.parse(reply), ms: performance.now() - started });
   } catch (error) {
     // A Python traceback ends with the exception line: that is what a reader can act on.
     const lines = String(error?.message ?? error).trim().split("\n");
