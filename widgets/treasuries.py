@@ -88,6 +88,7 @@ VERDICT_TITLES = {
 OUTPUT_LABELS = {
     "mobilisable_b": "可被动员抛售",
     "self_harm_ratio": "欧洲自伤/美国成本",
+    "retaliation_cost_b": "欧洲承受的报复成本",
     "breakeven_spread_bp": "报复持平利差",
 }
 

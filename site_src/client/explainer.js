@@ -616,7 +616,12 @@ function restyleAll() {
 
 function start() {
   mount();
+  // Material swaps the page in place on instant navigation (and on a same-page scenario
+  // link); whichever of its events fires first, mount the root that is in the DOM now.
   window.document$?.subscribe?.(() => mount());
+  new MutationObserver(() => {
+    if ((document.querySelector("[data-model]") ?? null) !== (mounted?.root ?? null)) mount();
+  }).observe(document.body, { childList: true, subtree: true });
   new MutationObserver(restyleAll).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   window.addEventListener("hashchange", () => currentPage()?.onHashChange());
 }
