@@ -27,15 +27,16 @@ def wait_ready(page, timeout=30000):
     root = page.locator("[data-model]")
     assert root.count() == 1, f"{page.url}: expected exactly one [data-model] element, found {root.count()}"
     try:
-        page.wait_for_function(
-            """() => ['ready', 'error'].includes(
-                   document.querySelector('[data-model]')?.dataset.state)""",
-            timeout=timeout)
+        # Read the final state in the same call that sees it: Material may swap the page in
+        # place (instant navigation, a same-page scenario link) between two separate reads.
+        state = page.wait_for_function(
+            """() => { const state = document.querySelector('[data-model]')?.dataset.state;
+                       return ['ready', 'error'].includes(state) && state; }""",
+            timeout=timeout).json_value()
     except Exception as error:  # Playwright's TimeoutError; keep the state in the message
         state = root.first.get_attribute("data-state")
         raise AssertionError(f"{page.url}: model did not become ready within {timeout} ms "
                              f"(data-state={state!r}; status: {_status_text(page)!r})") from error
-    state = root.first.get_attribute("data-state")
     assert state == "ready", f"{page.url}: model state is {state!r}; status line: {_status_text(page)!r}"
 
 
