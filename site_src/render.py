@@ -15,7 +15,6 @@ from . import charts
 
 STATUS_ZH = {"verified": "已核实", "partial": "部分核实", "unverified": "未核实"}
 HOLDS_ATTR = {True: "true", False: "false", None: "null"}
-HOLDS_ZH = {True: "成立", False: "不成立", None: "无法判断"}
 SOURCE_ZH = {"essay": "文中数字", "public": "公开数据", "assumption": "模型假设"}
 
 
@@ -64,7 +63,7 @@ def verdict(page, vid):
     holds = HOLDS_ATTR[found["holds"]]
     return (f'<span class="ex-verdict" data-verdict="{esc(vid)}" data-holds="{holds}" '
             f'data-essay-holds="{HOLDS_ATTR[found["essay_holds"]]}" aria-live="polite">'
-            f'<span class="ex-verdict__badge" data-verdict-badge>{HOLDS_ZH[found["holds"]]}</span>'
+            f'<span class="ex-verdict__badge" data-verdict-badge>{found["holds_zh"]}</span>'
             f'<span class="ex-verdict__text" data-verdict-text>{esc(found["text_zh"])}</span></span>')
 
 

@@ -14,6 +14,9 @@ import math
 from . import chartdata
 from .base import defaults, display
 
+#: A verdict's badge text for each `holds` (the page shows what Python says, never its own copy).
+HOLDS_ZH = {True: "成立", False: "不成立", None: "无法判断"}
+
 #: Points scanned along each slider when looking for verdict flips.
 FLIP_SAMPLES = 48
 
@@ -78,7 +81,8 @@ def evaluate(model, params, charts=(), shown=None):
     result = model.compute(params, strict=False)
     outputs = flatten(result["outputs"])
     essay = default_holds(model)
-    verdicts = [dict(v, essay_holds=essay.get(v["id"])) for v in result["verdicts"]]
+    verdicts = [dict(v, essay_holds=essay.get(v["id"]), holds_zh=HOLDS_ZH[v["holds"]])
+                for v in result["verdicts"]]
     paths = outputs if shown is None else [path for path in shown if path in outputs]
     return {
         "inputs": result["inputs"],
@@ -149,9 +153,6 @@ def _bisect_flip(model, base, param, lo, hi, vid, rounds=10):
         else:
             hi = mid
     return hi
-
-
-HOLDS_ZH = {True: "成立", False: "不成立", None: "无法判断"}
 
 
 def percent(param, value):

@@ -407,11 +407,10 @@ class Page {
 
   showVerdict(verdict) {
     const holds = verdict.holds === null ? "null" : String(verdict.holds);
-    const label = { true: "成立", false: "不成立", null: "无法判断" }[holds];
     for (const element of this.root.querySelectorAll(`[data-verdict="${CSS.escape(verdict.id)}"]`)) {
       element.dataset.holds = holds;
       element.dataset.changed = String(verdict.holds !== verdict.essay_holds);
-      element.querySelector("[data-verdict-badge]").textContent = label;
+      element.querySelector("[data-verdict-badge]").textContent = verdict.holds_zh;
       element.querySelector("[data-verdict-text]").textContent = verdict.text_zh;
     }
   }
