@@ -2,10 +2,14 @@
 
 Nothing is fetched from a CDN. BokehJS comes from the installed `bokeh` wheel
 (the same version that rendered the charts), Pyodide from the pinned npm
-package, the models from `widgets/` as a zip. The big files live under
-versioned paths so they can be cached forever; our small client files keep
-stable names and are cache-busted with a content hash in the query string.
+package, the models from `widgets/` as zips: one "core" archive (the shared
+helpers and the JSON boundary) and one per model, so a page fetches only what
+it runs before it is interactive. The big files live under versioned paths so
+they can be cached forever; our small client files keep stable names and are
+cache-busted with a content hash in the query string.
 """
+
+import ast
 
 import dataclasses
 import hashlib
@@ -15,6 +19,7 @@ import re
 import shutil
 import zipfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 import bokeh
 
@@ -24,8 +29,10 @@ CLIENT_DIR = Path(__file__).parent / "client"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
 BOKEH_FILE = Path(bokeh.__file__).parent / "server" / "static" / "js" / "bokeh.min.js"
-#: A fixed timestamp keeps the models archive byte-identical between builds.
+#: A fixed timestamp keeps the models archives byte-identical between builds.
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+#: The widgets modules every model needs (the "core" archive).
+CORE_MODULES = ("__init__", "base", "chartdata", "runtime")
 
 
 class AssetError(Exception):
@@ -76,15 +83,24 @@ def plan(project_dir, config):
     bokeh_path = f"assets/bokeh/{bokeh.__version__}/bokeh.min.js"
     files[bokeh_path] = BOKEH_FILE
     urls["bokeh"] = bokeh_path
-    archive = widgets_archive()
-    archive_path = f"assets/explainer/widgets-{_digest(archive)}.zip"
-    files[archive_path] = archive
-    urls["widgets"] = archive_path
-    for name, content in client_files().items():
+    models_dir = f"assets/explainer/models-{models_digest()}/"
+    archives = model_archives()
+    for name, archive in archives.items():
+        files[f"{models_dir}{name}.zip"] = archive
+    urls["models"] = models_dir
+    client = client_files()
+    for name, content in client.items():
         relative = f"assets/explainer/{name}"
         files[relative] = content
         stem, suffix = name.rsplit(".", 1)
         urls[f"{stem}_{suffix}"] = f"{relative}?v={_digest(content)}"
+    # The worker starts on its own (from the page's <head>): where Pyodide and the models are
+    # travels in its URL, relative to the worker file, so it is one URL for every page.
+    urls["worker_js"] += "&" + urlencode({
+        "pyodide": f"../pyodide/{pyodide_version}/",
+        "models": models_dir.removeprefix("assets/explainer/"),
+        "names": ",".join(name for name in archives if name != "core"),
+    })
     return Assets(files=files, urls=urls)
 
 
@@ -110,12 +126,11 @@ def client_files():
     return pinned
 
 
-def widgets_archive():
-    """The `widgets` package (Python sources only) as a deterministic zip."""
-    root = Path(_widgets_path[0])
+def _zip(paths):
+    """A deterministic zip of widgets source files, stored as widgets/<name>."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for source in sorted(root.glob("*.py")):
+        for source in sorted(paths):
             info = zipfile.ZipInfo(f"widgets/{source.name}", ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -123,9 +138,46 @@ def widgets_archive():
     return buffer.getvalue()
 
 
+def _widgets_sources():
+    """{module name: path} of every widgets/*.py."""
+    return {path.stem: path for path in sorted(Path(_widgets_path[0]).glob("*.py"))}
+
+
+def widgets_imports(source):
+    """Names of the widgets modules a module's source imports relatively (`from .x import`)."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            names.update([node.module] if node.module else [alias.name for alias in node.names])
+    return names
+
+
+def model_archives():
+    """{"core": zip, <model>: zip}: CORE_MODULES, then per model (a module defining SPEC)
+    the model and every non-core module it imports, directly or through another."""
+    sources = _widgets_sources()
+    archives = {"core": _zip(sources[name] for name in CORE_MODULES)}
+    for name, path in sources.items():
+        tree = ast.parse(path.read_bytes())
+        defines_spec = any(isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "SPEC" for target in node.targets)
+            for node in tree.body)
+        if name in CORE_MODULES or not defines_spec:
+            continue
+        needed, todo = set(), [name]
+        while todo:
+            module = todo.pop()
+            if module in needed or module in CORE_MODULES:
+                continue
+            needed.add(module)
+            todo.extend(widgets_imports(sources[module].read_bytes()))
+        archives[name] = _zip(sources[module] for module in needed)
+    return archives
+
+
 def models_digest():
     """A digest of the models' sources: it changes when any widgets/*.py changes."""
-    return _digest(widgets_archive())
+    return _digest(_zip(_widgets_sources().values()))
 
 
 def _digest(data):

@@ -13,8 +13,10 @@ this one run. A full run also writes that table into README.md between
 
 How things are measured (all times in the page, from navigation start unless said):
 - *first paint*: the later of first-contentful-paint (essay text and default
-  numbers are in the HTML) and the frame after the charts are drawn
-  (`[data-model]` gets `data-charts="drawn"`; two animation frames later).
+  numbers are in the HTML) and the frame after every chart in the first
+  screenful is drawn (its `[data-chart]` gets `data-drawn="true"`; two
+  animation frames later). Charts further down are drawn when they come into
+  view or once the engine is ready, so they are not part of first paint.
 - *interactive*: `[data-model]` gets `data-state="ready"`; cold = fresh browser
   context (empty HTTP cache), warm = a new tab in the same context.
 - *update latency*: from the keydown on a focused range slider to the end of the
@@ -202,7 +204,7 @@ def kind_of(path):
         return "pyodide"
     if "/assets/bokeh/" in path or path.startswith("assets/bokeh/"):
         return "bokeh"
-    if re.fullmatch(r"widgets-[0-9a-f]+\.zip", name):
+    if re.search(r"/models-[0-9a-f]+/\w+\.zip$", path):
         return "models"
     if "/search/" in path or path.startswith("search/") or "/workers/search" in path \
             or "/lunr/" in path:
@@ -498,7 +500,7 @@ def write_floor(site_dir):
 # --- in-page instrumentation ------------------------------------------------------------
 
 #: Runs before any page script in every document: records when data-state / data-charts
-#: change (with the root's model), clicks, and the frame after the charts are drawn.
+#: change (with the root's model), clicks, and the frame after each chart is drawn.
 MARKS_SCRIPT = """(() => {
   const marks = [];
   window.__bench = { marks };
@@ -508,12 +510,13 @@ MARKS_SCRIPT = """(() => {
       const element = record.target;
       const value = element.getAttribute(record.attributeName);
       marks.push({ what: record.attributeName, value, model: element.dataset?.model ?? null, t: now() });
-      if (record.attributeName === "data-charts" && value === "drawn") {
+      if (record.attributeName === "data-drawn" && value === "true") {
         requestAnimationFrame(() => requestAnimationFrame(() =>
-          marks.push({ what: "charts-painted", model: element.dataset?.model ?? null, t: now() })));
+          marks.push({ what: "chart-painted", chart: element.dataset.chart, t: now() })));
       }
     }
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-state", "data-charts"] });
+  }).observe(document, { attributes: true, subtree: true,
+                         attributeFilter: ["data-state", "data-charts", "data-drawn"] });
   addEventListener("click", () => marks.push({ what: "click", t: now() }), true);
   // Time stamps of messages to and from workers (for the split of the update latency).
   const messages = window.__bench.messages = [];
@@ -588,17 +591,25 @@ def first_mark(marks, what, value=None, model=None, after=0.0):
     return None
 
 
-def paint_time(marks, fcp, has_charts):
-    """When text, numbers and charts are all on screen: max(FCP, frame after charts drawn)."""
+def paint_time(marks, fcp, charts_in_view):
+    """When text, numbers and the charts of the first screenful are on screen: the later of
+    FCP and the frame after the last of `charts_in_view` (chart ids) was drawn; None if
+    something never happened."""
     if fcp is None:
         return None
-    if not has_charts:
-        return fcp
-    charts = first_mark(marks, "charts-painted")
-    return None if charts is None else max(fcp, charts)
+    painted = [first_mark([m for m in marks if m.get("chart") == chart], "chart-painted")
+               for chart in charts_in_view]
+    if None in painted:
+        return None
+    return max([fcp, *painted])
 
 
-# --- browser measurements ---------------------------------------------------------
+#: Charts (ids) that show in the first screenful of a page that is not scrolled.
+CHARTS_IN_VIEW_JS = """() => [...document.querySelectorAll("[data-chart]")].filter((figure) => {
+  const box = figure.getBoundingClientRect();
+  return box.top < innerHeight && box.bottom > 0 && box.width > 0;
+}).map((figure) => figure.dataset.chart)"""
+
 
 @dataclasses.dataclass
 class Load:
@@ -670,15 +681,15 @@ def load_page(context, server, url, selector, account_bytes):
     load = Load(ready_ms=ready, model=page.evaluate(
         "(s) => document.querySelector(s)?.dataset.model ?? null", selector))
     if account_bytes:
-        has_charts = page.evaluate("!!document.querySelector('[data-chart]')")
-        if has_charts:
-            page.wait_for_function("window.__bench.marks.some((m) => m.what === 'charts-painted')",
-                                   timeout=LOAD_TIMEOUT_MS, polling=50)
+        in_view = page.evaluate(CHARTS_IN_VIEW_JS)
+        page.wait_for_function(
+            "(ids) => ids.every((id) => window.__bench.marks.some((m) => m.what === 'chart-painted' && m.chart === id))",
+            arg=in_view, timeout=LOAD_TIMEOUT_MS, polling=50)
         time.sleep(SETTLE_SECONDS)
         marks = page.evaluate("window.__bench.marks")
         fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null")
         origin = page.evaluate("performance.timeOrigin")
-        load.paint_ms = paint_time(marks, fcp, has_charts)
+        load.paint_ms = paint_time(marks, fcp, in_view)
         served = server.served_between(started, time.time() * 1000)
         load.bytes_total = bytes_by_kind(served)
         if load.paint_ms is not None:
@@ -698,14 +709,20 @@ def navigate_instantly(page, target_slug):
     """
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.evaluate("window.__benchDocument = true")
+    page.evaluate("""() => { window.__benchDocument = true;
+                             const root = document.querySelector("[data-model]");
+                             if (root) root.dataset.benchLeft = "true"; }""")
     link = page.locator(f'nav.md-nav--primary a.md-nav__link[href$="{target_slug}/"]').first
     before = page.evaluate("performance.now()")
     link.click()
     try:
         page.wait_for_function(
-            """(slug) => location.pathname.endsWith(`/${slug}/`) &&
-                 document.querySelector("[data-model]")?.dataset.state === "ready" """,
+            """(slug) => {
+                 // The URL changes before Material swaps the content: wait for the new root.
+                 const root = document.querySelector("[data-model]");
+                 return location.pathname.endsWith(`/${slug}/`) && root && !root.dataset.benchLeft
+                   && root.dataset.state === "ready";
+               }""",
             arg=target_slug, timeout=NAV_TIMEOUT_MS, polling=20)
     except Exception:  # noqa: BLE001 (Playwright's TimeoutError; the reason is reported)
         state = page.evaluate("document.querySelector('[data-model]')?.dataset.state ?? 'no root'")

@@ -30,20 +30,30 @@ class Engine {
     this.nextId = 1;
     this.waiting = new Map();
     this.listeners = new Set();
+    // A model page starts the worker in the first lines of its <head> (see main.html);
+    // its messages so far wait in `events`. Elsewhere the worker starts here.
+    const early = window.explainerWorker;
+    window.explainerWorker = undefined;
     try {
-      this.worker = new Worker(asset("worker"), { type: "module" });
+      if (early?.error) throw early.error;
+      this.worker = early?.worker ?? new Worker(asset("worker"), { type: "module" });
     } catch (error) {
       this.fail(`无法启动后台计算(${error.message})`);
       return;
     }
     this.worker.onmessage = (event) => this.receive(event.data);
-    this.worker.onerror = (event) => {
-      event.preventDefault();
-      this.fail(event.message || "后台计算脚本无法加载");
-    };
-    this.worker.postMessage({ type: Msg.INIT, pyodideBase: asset("pyodide"), widgetsUrl: asset("widgets") });
+    this.worker.onerror = (event) => this.workerError(event);
+    for (const event of early?.events ?? []) {
+      if (event.type === "error") this.workerError(event);
+      else this.receive(event.data);
+    }
     // Last resort for a start that neither finishes nor fails (a stalled download).
     setTimeout(() => this.ready || this.fail("Python 运行环境在两分钟内没有启动完成"), START_LIMIT_MS);
+  }
+
+  workerError(event) {
+    event.preventDefault();
+    this.fail(event.message || "后台计算脚本无法加载");
   }
 
   receive(message) {
@@ -187,7 +197,11 @@ class Page {
     this.readTypedValues();
     this.bindControls();
     this.watchVisibility();
-    this.drawCharts();
+    this.modelLoaded = false;
+    getEngine().request(Msg.LOAD, { model: this.model }).then(() => {
+      this.modelLoaded = true;
+      this.onEngine(getEngine());
+    }, (error) => getEngine().failure || this.unavailable(error.message));
     this.unsubscribe = getEngine().subscribe((e) => this.onEngine(e));
   }
 
@@ -360,14 +374,28 @@ class Page {
   onEngine(e) {
     if (!this.alive()) return this.unsubscribe?.();
     if (e.failure) {
-      this.setState("error", `交互功能不可用:${e.failure}。页面显示的是文中默认数字,全文与数据表完整可读。`);
-    } else if (!e.ready) {
-      this.setState("loading", STAGE_ZH[e.stage] ?? STAGE_ZH.runtime);
+      this.unavailable(e.failure);
+    } else if (!e.ready || !this.modelLoaded) {
+      this.setState("loading", STAGE_ZH[e.ready ? "models" : e.stage] ?? STAGE_ZH.runtime);
     } else if (this.root.dataset.state !== "ready" && this.root.dataset.state !== "error") {
       if (this.dirty) this.pump();
       else this.setState("ready", "交互已就绪:拖动滑块,数字、结论和图表会随之重算。");
       this.scheduleIdleWork();
+      this.drawRest();
     }
+  }
+
+  unavailable(reason) {
+    if (!this.alive()) return;
+    this.setState("error", `交互功能不可用:${reason}。页面显示的是文中默认数字,全文与数据表完整可读。`);
+    this.drawRest();
+  }
+
+  /** Once the engine has started (or failed), draw the charts still waiting, when idle. */
+  drawRest() {
+    (window.requestIdleCallback ?? setTimeout)(() => {
+      if (this.alive()) this.drawCharts([...this.root.querySelectorAll("[data-chart]")]);
+    });
   }
 
   /** Send the latest params if the engine is free; at most one request in flight. */
@@ -474,9 +502,23 @@ class Page {
 
   // --- charts ------------------------------------------------------------------
 
-  async drawCharts() {
-    const figures = [...this.root.querySelectorAll("[data-chart]")];
-    if (!figures.length) return;
+  /** Draw `figures` (those not drawn yet), one after another; BokehJS loads with the first.
+   *  The root says data-charts="drawn" once every chart of the page is drawn. */
+  drawCharts(figures) {
+    for (const figure of figures) {
+      if (figure.dataset.drawn) continue;
+      figure.dataset.drawn = "pending";
+      this.drawing = (this.drawing ?? Promise.resolve()).then(() => this.alive() && this.drawChart(figure))
+        .catch((error) => this.say("charts", `图表未能绘制(${error.message});数据表仍可查看。`));
+    }
+    this.drawing?.then(() => {
+      if (this.alive() && [...this.root.querySelectorAll("[data-chart]")].every((f) => f.dataset.drawn === "true")) {
+        this.root.dataset.charts = "drawn";
+      }
+    });
+  }
+
+  async drawChart(figure) {
     let Bokeh;
     try {
       Bokeh = await loadBokeh();
@@ -484,23 +526,18 @@ class Page {
       this.say("charts", "图表脚本无法加载;数据表仍可查看。");
       return;
     }
-    for (const figure of figures) {
-      const item = readJson(figure.querySelector("template[data-bokeh-item]"));
-      const target = figure.querySelector(".ex-chart__plot");
-      if (target.dataset.drawn) continue;
-      target.dataset.drawn = "true";
-      const before = new Set(Bokeh.documents);
-      await Bokeh.embed.embed_item(item, target);
-      const doc = Bokeh.documents.find((d) => !before.has(d));
-      this.docs.set(figure.dataset.chart, doc);
-      if (!this.alive()) return this.dispose(); // replaced while BokehJS was drawing
-      applyTheme(doc);
-      // An answer may have arrived while BokehJS was loading (instant navigation: the engine
-      // is already warm): draw it now rather than leave the build-time data on screen.
-      this.plot(figure.dataset.chart);
-      figure.dataset.drawn = "true";
-    }
-    this.root.dataset.charts = "drawn";
+    if (!this.alive()) return; // replaced while BokehJS was loading
+    const item = readJson(figure.querySelector("template[data-bokeh-item]"));
+    const before = new Set(Bokeh.documents);
+    await Bokeh.embed.embed_item(item, figure.querySelector(".ex-chart__plot"));
+    const doc = Bokeh.documents.find((d) => !before.has(d));
+    this.docs.set(figure.dataset.chart, doc);
+    if (!this.alive()) return this.dispose(); // replaced while BokehJS was drawing
+    applyTheme(doc);
+    // An answer may have arrived before the chart was drawn: draw it now rather than leave
+    // the build-time data on screen.
+    this.plot(figure.dataset.chart);
+    figure.dataset.drawn = "true";
   }
 
   /** A chart's fresh answer: its caption at once; its plot now if on screen, else when idle
@@ -546,10 +583,18 @@ class Page {
     this.onScreen = new Set();
     this.offScreen = new Set();
     this.plotted = new Map();
+    const figures = [...this.root.querySelectorAll("[data-chart]")];
     if (!window.IntersectionObserver) {
-      for (const figure of this.root.querySelectorAll("[data-chart]")) this.onScreen.add(figure.dataset.chart);
+      for (const figure of figures) this.onScreen.add(figure.dataset.chart);
+      this.drawCharts(figures);
       return;
     }
+    // Charts are drawn as they come near the screen, the rest once the engine is ready (when
+    // idle): at load BokehJS would take the processor Pyodide's start needs.
+    this.nearby = new IntersectionObserver((entries) => {
+      this.drawCharts(entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target));
+    });
+    for (const figure of figures) this.nearby.observe(figure);
     this.visibility = new IntersectionObserver((entries) => {
       for (const entry of entries) {
         const id = entry.target.dataset.chart;
@@ -561,7 +606,7 @@ class Page {
         }
       }
     }, { rootMargin: "200px 0px" });
-    for (const figure of this.root.querySelectorAll("[data-chart]")) this.visibility.observe(figure);
+    for (const figure of figures) this.visibility.observe(figure);
   }
 
   restyle() {
@@ -572,6 +617,7 @@ class Page {
   dispose() {
     clearTimeout(this.idleTimer);
     this.visibility?.disconnect();
+    this.nearby?.disconnect();
     this.unsubscribe?.();
     for (const doc of this.docs.values()) {
       doc.clear();

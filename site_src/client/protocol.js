@@ -1,12 +1,13 @@
 // The one message protocol between the page and the engine worker.
-// Page → worker: INIT once, then EVALUATE / TABLES / FLIPS requests (each with an id);
-// EVALUATE is what the reader waits for, TABLES and FLIPS are sent when the reader pauses.
+// The worker starts by itself (its URL says where Pyodide and the models are).
+// Page → worker: requests, each with an id: LOAD a model (once per page), then EVALUATE,
+// and TABLES / FLIPS when the reader pauses; EVALUATE is what the reader waits for.
 // Worker → page: PROGRESS while starting, READY or FAILED, then RESULT or ERROR per request.
 export const Msg = Object.freeze({
-  INIT: "init",
   PROGRESS: "progress",
   READY: "ready",
   FAILED: "failed",
+  LOAD: "load",
   EVALUATE: "evaluate",
   TABLES: "tables",
   FLIPS: "flips",

@@ -1,19 +1,34 @@
 // The engine: one module worker per site runs the models in Pyodide.
-// It speaks the protocol of protocol.js: one switch, unknown types throw.
+//
+// It starts the moment it is created (a model page creates it from the first lines of its
+// <head>): where Pyodide and the models live comes in its own URL, relative to this file
+// (?pyodide=…&models=…&names=…). Then it speaks the protocol of protocol.js: requests are
+// answered in the order they came, each model's archive is fetched once and imported the
+// first time a request names it.
 import { Msg } from "./protocol.js";
 
-let handle = null;
+const here = new URL(self.location.href);
+const at = (key) => new URL(here.searchParams.get(key) ?? "", here).href;
+const MODELS = at("models");
+const NAMES = (here.searchParams.get("names") ?? "").split(",").filter(Boolean);
+const HOME = "/home/pyodide";
+
+const archives = new Map(); // name → Promise<ArrayBuffer> (fetched once)
+const imported = new Map(); // model → Promise (unpacked and imported once)
+const engine = start();
+engine.catch(() => {}); // said to the page as FAILED; requests then answer ERROR
+let queue = engine; // requests run one after another, in arrival order
 
 self.onmessage = (event) => {
   const message = event.data;
   switch (message.type) {
-    case Msg.INIT:
-      start(message);
-      break;
+    case Msg.LOAD:
+      if (NAMES.includes(message.model)) archive(message.model).catch(() => {}); // download now
+    // falls through
     case Msg.EVALUATE:
     case Msg.TABLES:
     case Msg.FLIPS:
-      answer(message);
+      queue = queue.then(() => answer(message), () => answer(message));
       break;
     default:
       throw new Error(`engine: unknown message type ${message.type}`);
@@ -28,6 +43,15 @@ async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url} → HTTP ${response.status}`);
   return response.arrayBuffer();
+}
+
+function archive(name) {
+  if (!archives.has(name)) {
+    const fetched = fetchBytes(`${MODELS}${name}.zip`);
+    fetched.catch(() => archives.delete(name)); // a failed download is tried again next time
+    archives.set(name, fetched);
+  }
+  return archives.get(name);
 }
 
 /**
@@ -46,27 +70,50 @@ function watchWebAssembly() {
   }
 }
 
-async function start({ pyodideBase, widgetsUrl }) {
+/** Pyodide and the core models archive; resolves to the runtime's `handle` and Pyodide. */
+async function start() {
   const started = performance.now();
   watchWebAssembly();
   try {
     progress("runtime");
-    const archive = fetchBytes(widgetsUrl);
+    const core = archive("core");
+    const pyodideBase = at("pyodide");
     const { loadPyodide } = await import(`${pyodideBase}pyodide.mjs`);
     const pyodide = await loadPyodide({ indexURL: pyodideBase, packages: [] });
     progress("models");
-    pyodide.unpackArchive(await archive, "zip", { extractDir: "/home/pyodide" });
-    handle = pyodide.pyimport("widgets.runtime").handle;
+    pyodide.unpackArchive(await core, "zip", { extractDir: HOME });
+    const handle = pyodide.pyimport("widgets.runtime").handle;
     self.postMessage({ type: Msg.READY, ms: Math.round(performance.now() - started) });
+    return { pyodide, handle };
   } catch (error) {
     self.postMessage({ type: Msg.FAILED, message: String(error?.message ?? error).slice(0, 300) });
+    throw error;
   }
 }
 
-function answer({ id, type, model, params, charts, outputs, names }) {
-  const started = performance.now();
+/** The model's files unpacked and its module imported (once); then, the first time, the
+ *  other models' archives are fetched in the background so the next page starts at once. */
+function loadModel(pyodide, model) {
+  if (!NAMES.includes(model)) return Promise.reject(new Error(`没有名为 ${model} 的模型`));
+  if (!imported.has(model)) {
+    const loading = archive(model).then((bytes) => {
+      pyodide.unpackArchive(bytes, "zip", { extractDir: HOME });
+      pyodide.pyimport(`widgets.${model}`);
+      for (const name of NAMES) archive(name).catch(() => {});
+    });
+    loading.catch(() => imported.delete(model));
+    imported.set(model, loading);
+  }
+  return imported.get(model);
+}
+
+async function answer({ id, type, model, params, charts, outputs, names }) {
   try {
-    const reply = handle(JSON.stringify({ kind: type, model, params, charts, outputs, names }));
+    const { pyodide, handle } = await engine;
+    await loadModel(pyodide, model);
+    const started = performance.now();
+    const reply = type === Msg.LOAD ? "{}"
+      : handle(JSON.stringify({ kind: type, model, params, charts, outputs, names }));
     // `ms`: time spent in Python and JSON here, so a slow answer can be told from a busy page.
     self.postMessage({ type: Msg.RESULT, id, data: JSON.parse(reply), ms: performance.now() - started });
   } catch (error) {

@@ -4,6 +4,7 @@ import io
 import types
 import zipfile
 from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import bokeh
 import pytest
@@ -20,18 +21,46 @@ def plugin_config(pyodide_dir):
     return types.SimpleNamespace(enabled=True, pyodide_dir=str(pyodide_dir))
 
 
-def test_widgets_archive_is_byte_identical_across_calls():
-    assert assets.widgets_archive() == assets.widgets_archive()
+def names_in(archive):
+    return sorted(zipfile.ZipFile(io.BytesIO(archive)).namelist())
 
 
-def test_widgets_archive_holds_every_model_source_and_nothing_else():
-    archive = zipfile.ZipFile(io.BytesIO(assets.widgets_archive()))
-    expected = sorted(f"widgets/{p.name}" for p in WIDGETS_DIR.glob("*.py"))
-    assert sorted(archive.namelist()) == expected
-    assert "widgets/__init__.py" in expected and "widgets/runtime.py" in expected
-    for name in expected:
-        assert archive.read(name) == (PROJECT_ROOT / name).read_bytes(), f"{name} differs from the source"
-        assert archive.getinfo(name).date_time == assets.ZIP_DATE, "timestamps must not vary"
+def test_model_archives_are_byte_identical_across_calls():
+    assert assets.model_archives() == assets.model_archives()
+
+
+def test_core_archive_holds_the_shared_modules_and_needs_nothing_else():
+    core = assets.model_archives()["core"]
+    assert names_in(core) == sorted(f"widgets/{name}.py" for name in assets.CORE_MODULES)
+    for name in assets.CORE_MODULES:
+        imports = assets.widgets_imports((WIDGETS_DIR / f"{name}.py").read_bytes())
+        assert imports <= set(assets.CORE_MODULES), f"core module {name} imports {imports}"
+
+
+def test_each_model_archive_holds_the_model_and_everything_it_imports():
+    archives = assets.model_archives()
+    models = {p.stem for p in WIDGETS_DIR.glob("*.py") if "\nSPEC = " in p.read_text(encoding="utf-8")}
+    assert set(archives) == {"core"} | models and len(models) == 5
+    for model in models:
+        shipped = {name.removeprefix("widgets/").removesuffix(".py")
+                   for name in names_in(archives["core"]) + names_in(archives[model])}
+        assert model in shipped
+        for name in list(shipped):
+            missing = assets.widgets_imports((WIDGETS_DIR / f"{name}.py").read_bytes()) - shipped
+            assert not missing, f"{model}: {name} imports {missing}, which no archive of the page holds"
+
+
+def test_archives_together_hold_every_source_unchanged():
+    archives = assets.model_archives()
+    shipped = {}
+    for archive in archives.values():
+        with zipfile.ZipFile(io.BytesIO(archive)) as opened:
+            for name in opened.namelist():
+                shipped[name] = opened.read(name)
+                assert opened.getinfo(name).date_time == assets.ZIP_DATE, "timestamps must not vary"
+    assert sorted(shipped) == sorted(f"widgets/{p.name}" for p in WIDGETS_DIR.glob("*.py"))
+    for name, data in shipped.items():
+        assert data == (PROJECT_ROOT / name).read_bytes(), f"{name} differs from the source"
 
 
 def test_plan_fails_clearly_when_pyodide_is_missing(tmp_path):
@@ -47,10 +76,27 @@ def test_plan_puts_big_files_under_versioned_paths():
     assert planned.urls["bokeh"] == f"assets/bokeh/{bokeh.__version__}/bokeh.min.js"
     assert planned.urls["pyodide"].startswith("assets/pyodide/")
     assert planned.urls["pyodide"] + "pyodide.mjs" in planned.files
-    archive_url = planned.urls["widgets"]
-    assert planned.files[archive_url] == assets.widgets_archive()
-    assert archive_url == assets.plan(PROJECT_ROOT, plugin_config("node_modules/pyodide")).urls["widgets"], \
-        "the archive name is a content hash: stable while the models do not change"
+    models = planned.urls["models"]
+    assert models == assets.plan(PROJECT_ROOT, plugin_config("node_modules/pyodide")).urls["models"], \
+        "the models folder is named by a content hash: stable while the models do not change"
+    for name, archive in assets.model_archives().items():
+        assert planned.files[f"{models}{name}.zip"] == archive
+
+
+def test_the_worker_url_says_where_pyodide_and_the_models_are():
+    """The worker starts on its own: its URL, resolved against its own location, must name
+    the planned Pyodide folder, the models folder and every model archive."""
+    planned = assets.plan(PROJECT_ROOT, plugin_config("node_modules/pyodide"))
+    worker = urljoin("https://example.org/", planned.urls["worker_js"])
+    query = parse_qs(urlsplit(worker).query)
+    pyodide = urljoin(worker, query["pyodide"][0]).removeprefix("https://example.org/")
+    models = urljoin(worker, query["models"][0]).removeprefix("https://example.org/")
+    assert pyodide == planned.urls["pyodide"] and pyodide + "pyodide.mjs" in planned.files
+    assert models == planned.urls["models"]
+    names = query["names"][0].split(",")
+    assert sorted(names) == sorted(set(assets.model_archives()) - {"core"})
+    for name in ["core", *names]:
+        assert f"{models}{name}.zip" in planned.files
 
 
 def test_plan_cache_busts_client_files_by_content(tmp_path):

@@ -46,9 +46,13 @@ class RequestLog:
 
 def go_by_nav_link(page, path):
     """Follow the primary navigation's link to `path` (Material's instant navigation)."""
+    old_root = page.locator(ROOT).element_handle()
     link = page.locator(f'.md-nav--primary a.md-nav__link[href$="{path}"]').first
     link.click()
     page.wait_for_url(f"**/{path}**", timeout=READY_TIMEOUT_MS)
+    # The URL changes before Material swaps the content in: wait for the new page's root.
+    page.wait_for_function("(old) => { const root = document.querySelector('[data-model]');"
+                           " return root !== old; }", arg=old_root, timeout=READY_TIMEOUT_MS)
 
 
 def test_no_request_leaves_the_origin_in_any_state(page, site_server):
@@ -88,8 +92,8 @@ def test_no_request_leaves_the_origin_in_any_state(page, site_server):
 
     paths = [urlsplit(url).path for _, url in log.requests]
     assert any(path.endswith(".wasm") for path in paths) and \
-        any("/widgets-" in path for path in paths), \
-        "the recorder did not see the engine worker's requests (Pyodide, widgets archive)"
+        any("/models-" in path for path in paths), \
+        "the recorder did not see the engine worker's requests (Pyodide, models archives)"
     assert any(phase.startswith("after a preset") for phase, _ in log.requests), \
         "no request was recorded after a preset (the log may not be listening)"
     assert log.external() == [], "requests to other origins:\n" + "\n".join(
