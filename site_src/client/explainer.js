@@ -14,7 +14,9 @@ const asset = (key) => new URL(script.dataset[key], document.baseURI).href;
 const LOG_STEPS = 1000;
 const IDLE_DELAY_MS = 120;
 const START_LIMIT_MS = 120000;
-const OFFSCREEN_DELAY_MS = 300;
+const FRAGMENT_DELAY_MS = 200;
+const ARROW_STEPS = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
+const THUMB_LIMIT_MS = 60;
 const STAGE_ZH = {
   runtime: "正在加载 Python 运行环境(首次约需数秒)…",
   models: "正在加载模型…",
@@ -167,6 +169,11 @@ function applyTheme(doc) {
 
 // --- one page ------------------------------------------------------------------
 
+/** Write text only when it differs: an unchanged node costs the browser no layout. */
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 /** The JSON the build put in a <template> (inert text, never executed). */
 function readJson(template) {
   return JSON.parse(template.content.textContent);
@@ -189,6 +196,8 @@ class Page {
     this.inFlight = false;
     this.dirty = false; // params changed since the last request was sent
     this.idleTimer = null;
+    this.thumbs = new Map(); // range input → value it moves to with the next answer
+    this.controlsDue = new Set(); // params whose other controls wait for that answer too
     this.outputPaths = [...new Set([...root.querySelectorAll("[data-output]")].map((e) => e.dataset.output))];
     this.status = root.querySelector("[data-status]");
     this.notice = root.querySelector("[data-notice]");
@@ -240,6 +249,8 @@ class Page {
   /** A scenario link opened on the same page (a pasted URL, the back button). */
   onHashChange() {
     if (!isScenario(location.hash) || location.hash === this.lastHash) return;
+    clearTimeout(this.fragmentTimer);
+    this.dropThumbs();
     this.params = { ...this.defaults };
     this.readFragment();
     this.markPreset();
@@ -247,7 +258,16 @@ class Page {
     this.pump();
   }
 
+  /** Write the URL once the reader pauses: browsers throttle (and then ignore) a page that
+   *  rewrites its URL on every key repeat, and each rewrite costs the reader's frame. */
+  writeFragmentSoon() {
+    clearTimeout(this.fragmentTimer);
+    this.fragmentTimer = setTimeout(() => this.writeFragment(), FRAGMENT_DELAY_MS);
+  }
+
   writeFragment() {
+    clearTimeout(this.fragmentTimer);
+    if (!this.alive()) return; // the reader has moved on to another page
     const fragment = formatFragment(this.params, this.spec);
     this.lastHash = fragment ? `#${fragment}` : "";
     const url = location.pathname + location.search + this.lastHash;
@@ -259,18 +279,19 @@ class Page {
   say(kind, text) {
     this.notes[kind] = text;
     const shown = Object.values(this.notes).filter(Boolean).join(" ");
-    this.notice.textContent = shown;
-    this.notice.hidden = !shown;
+    setText(this.notice, shown);
+    if (this.notice.hidden !== !shown) this.notice.hidden = !shown;
   }
 
   setState(state, text) {
     this.root.dataset.state = state;
-    if (text !== undefined) this.status.textContent = text;
+    if (text !== undefined) setText(this.status, text);
   }
 
   // --- controls --------------------------------------------------------------
 
   bindControls() {
+    this.root.addEventListener("keydown", (event) => this.onArrowKey(event));
     this.root.addEventListener("input", (event) => {
       const input = event.target.closest?.("input[data-param]");
       if (!input || !this.byName.has(input.dataset.param)) return;
@@ -305,16 +326,65 @@ class Page {
     return fit(Number(input.value), param)[0];
   }
 
+  /**
+   * An arrow key on a slider, once the engine runs. The browser would move the thumb at once,
+   * paint that frame, and only then hand over the engine's answer: the numbers would come a
+   * frame after the thumb. Here the value is stepped on a detached copy of the slider (exactly
+   * as the browser steps it), sent at once, and the thumb moves with the answer, in the same
+   * frame as the numbers and charts (or after THUMB_LIMIT_MS if the answer is slow).
+   */
+  onArrowKey(event) {
+    const input = event.target.closest?.("input[type=range][data-param]");
+    const direction = ARROW_STEPS[event.key];
+    if (!input || !direction || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented
+        || !this.byName.has(input.dataset.param) || this.root.dataset.state !== "ready") return;
+    event.preventDefault();
+    const probe = input.cloneNode();
+    probe.value = this.thumbs.get(input) ?? input.value;
+    const before = probe.value;
+    if (direction > 0) probe.stepUp();
+    else probe.stepDown();
+    if (probe.value === before) return;
+    this.thumbs.set(input, probe.value);
+    this.controlsDue.add(input.dataset.param);
+    clearTimeout(this.thumbTimer);
+    this.thumbTimer = setTimeout(() => this.moveThumbs(), THUMB_LIMIT_MS);
+    this.params[input.dataset.param] = this.readInput(probe);
+    this.writeFragmentSoon();
+    this.dirty = true;
+    this.pump();
+  }
+
+  /** Move the thumbs (and the number boxes, marks, preset menu) that wait for an answer. */
+  moveThumbs() {
+    clearTimeout(this.thumbTimer);
+    if (!this.controlsDue.size) return;
+    for (const [input, value] of this.thumbs) input.value = value;
+    this.showParams({ names: [...this.controlsDue], except: [...this.thumbs.keys()] });
+    this.markPreset();
+    this.thumbs.clear();
+    this.controlsDue.clear();
+  }
+
+  /** Forget thumbs waiting for an answer: the controls are about to show other values. */
+  dropThumbs() {
+    clearTimeout(this.thumbTimer);
+    this.thumbs.clear();
+    this.controlsDue.clear();
+  }
+
   change(values, source) {
     Object.assign(this.params, values);
-    this.showParams(source);
+    this.thumbs.delete(source);
+    this.showParams({ names: Object.keys(values), except: [source] });
     this.markPreset();
-    this.writeFragment();
+    this.writeFragmentSoon();
     this.dirty = true;
     this.pump();
   }
 
   choosePreset(name) {
+    this.dropThumbs();
     this.params = { ...this.defaults, ...(name ? this.presets[name] : {}) };
     this.say("link", "");
     this.showParams();
@@ -337,29 +407,36 @@ class Page {
     select.value = atDefaults ? "" : match ? match[0] : "custom";
   }
 
-  /** Put the current params into every control (except the one being dragged). */
-  showParams(except) {
+  /** Put the current params into the controls of `names` (all by default), except the inputs
+   *  in `except` (the one being dragged). Only what differs is written: an untouched control
+   *  is not repainted. */
+  showParams({ names = null, except = [] } = {}) {
+    const shown = (name) => this.byName.has(name) && (!names || names.includes(name));
     for (const input of this.root.querySelectorAll("input[data-param]")) {
+      if (except.includes(input) || !shown(input.dataset.param)) continue;
       const param = this.byName.get(input.dataset.param);
-      if (!param || input === except) continue;
       const value = this.params[param.name];
+      let text = String(value);
       if (input.type === "range" && input.dataset.scale === "log") {
-        input.value = String(Math.round(LOG_STEPS * (Math.log(value) - Math.log(param.min))
+        text = String(Math.round(LOG_STEPS * (Math.log(value) - Math.log(param.min))
           / (Math.log(param.max) - Math.log(param.min))));
-      } else if (!(input.type === "number" && input === document.activeElement)) {
-        input.value = String(value);
+      } else if (input.type === "number" && input === document.activeElement) {
+        continue; // never overwrite what the reader is typing
       }
+      if (input.value !== text) input.value = text;
     }
     for (const control of this.root.querySelectorAll("[data-control]")) {
+      if (!shown(control.dataset.control)) continue;
       const param = this.byName.get(control.dataset.control);
-      const moved = this.params[param.name] !== param.default;
-      control.classList.toggle("ex-control--moved", moved);
+      control.classList.toggle("ex-control--moved", this.params[param.name] !== param.default);
       const range = control.querySelector("input[type=range]");
-      if (range) range.setAttribute("aria-valuetext", `${this.params[param.name]} ${param.unit}`);
+      const spoken = `${this.params[param.name]} ${param.unit}`;
+      if (range && range.getAttribute("aria-valuetext") !== spoken) range.setAttribute("aria-valuetext", spoken);
     }
   }
 
   share() {
+    this.writeFragment();
     const url = location.href;
     const done = () => this.status.textContent = "已复制分享链接:打开它会恢复当前情景。";
     if (navigator.clipboard?.writeText) {
@@ -411,6 +488,7 @@ class Page {
       .catch((error) => this.onError(error))
       .finally(() => {
         this.inFlight = false;
+        this.moveThumbs();
         if (this.dirty) this.pump();
         else this.scheduleIdleWork();
       });
@@ -425,7 +503,7 @@ class Page {
     if (!this.alive() || seq !== this.sent) return; // a newer request is on its way
     for (const element of this.root.querySelectorAll("[data-output]")) {
       const text = data.display[element.dataset.output];
-      if (text !== undefined) element.textContent = text;
+      if (text !== undefined) setText(element, text);
     }
     for (const verdict of data.verdicts) this.showVerdict(verdict);
     for (const [id, chart] of Object.entries(data.charts)) this.showChart(id, chart);
@@ -436,10 +514,11 @@ class Page {
   showVerdict(verdict) {
     const holds = verdict.holds === null ? "null" : String(verdict.holds);
     for (const element of this.root.querySelectorAll(`[data-verdict="${CSS.escape(verdict.id)}"]`)) {
-      element.dataset.holds = holds;
-      element.dataset.changed = String(verdict.holds !== verdict.essay_holds);
-      element.querySelector("[data-verdict-badge]").textContent = verdict.holds_zh;
-      element.querySelector("[data-verdict-text]").textContent = verdict.text_zh;
+      const changed = String(verdict.holds !== verdict.essay_holds);
+      if (element.dataset.holds !== holds) element.dataset.holds = holds;
+      if (element.dataset.changed !== changed) element.dataset.changed = changed;
+      setText(element.querySelector("[data-verdict-badge]"), verdict.holds_zh);
+      setText(element.querySelector("[data-verdict-text]"), verdict.text_zh);
     }
   }
 
@@ -449,7 +528,8 @@ class Page {
     this.say("warnings", swapped.length ? `下限高于上限,计算时已交换:${swapped.join(";")}。` : "");
   }
 
-  /** When the reader pauses: refresh the data tables, then where each slider flips a verdict. */
+  /** When the reader pauses: redraw the off-screen charts, refresh the data tables, then
+   *  where each slider flips a verdict. */
   scheduleIdleWork() {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.refreshIdle(), IDLE_DELAY_MS);
@@ -460,6 +540,7 @@ class Page {
     const seq = this.sent;
     const stale = () => this.inFlight || this.dirty || seq !== this.sent || !this.alive();
     const params = { ...this.params };
+    for (const hidden of [...this.offScreen]) this.plot(hidden);
     try {
       if (this.chartIds.length && !stale()) {
         const tables = await getEngine().request(Msg.TABLES, { model: this.model, params, charts: this.chartIds });
@@ -496,7 +577,7 @@ class Page {
         tick.style.setProperty("--at", String(at));
         return tick;
       }));
-      control.querySelector("[data-flip-text]").textContent = flips.text;
+      setText(control.querySelector("[data-flip-text]"), flips.text);
     }
   }
 
@@ -540,23 +621,19 @@ class Page {
     figure.dataset.drawn = "true";
   }
 
-  /** A chart's fresh answer: its caption at once; its plot now if on screen, else when idle
-   *  (redrawing every off-screen chart on each key press would slow the one being watched). */
+  /** A chart's fresh answer: its caption at once; its plot now if on screen, else when it
+   *  comes into view or the reader pauses (redrawing every off-screen chart on each key press
+   *  would slow the one being watched). */
   showChart(id, chart) {
     this.latestCharts.set(id, chart);
     for (const caption of this.root.querySelectorAll(`[data-chart="${CSS.escape(id)}"] [data-chart-caption]`)) {
-      caption.textContent = chart.caption;
+      setText(caption, chart.caption);
     }
     if (this.onScreen.has(id)) {
       this.plot(id);
       return;
     }
     this.offScreen.add(id);
-    if (this.offScreenTask) return;
-    this.offScreenTask = (window.requestIdleCallback ?? setTimeout)(() => {
-      this.offScreenTask = null;
-      for (const hidden of [...this.offScreen]) this.plot(hidden);
-    }, { timeout: OFFSCREEN_DELAY_MS });
   }
 
   /** Put the latest answer into a chart's data sources, touching only those that changed. */
@@ -616,6 +693,8 @@ class Page {
   /** The page was replaced (instant navigation): drop its Bokeh documents and their views. */
   dispose() {
     clearTimeout(this.idleTimer);
+    clearTimeout(this.thumbTimer);
+    clearTimeout(this.fragmentTimer);
     this.visibility?.disconnect();
     this.nearby?.disconnect();
     this.unsubscribe?.();

@@ -231,7 +231,8 @@ def test_essay_under_subpath_goes_live_and_recomputes(page, subpath_site):
     assert numbers_in(after) != numbers_in(before), \
         f"moving the taxpayer slider left the per-taxpayer sentence at {before!r}"
     assert page.url.startswith(subpath_site.url + FIRST_ESSAY)
-    assert "taxpayers_m=130" in urlsplit(page.url).fragment
+    page.wait_for_function("() => location.hash.includes('taxpayers_m=130')",
+                           timeout=READY_TIMEOUT_MS)  # written once the reader pauses
     assert subpath_site.outside_prefix() == []
     assert subpath_site.failures() == []
 

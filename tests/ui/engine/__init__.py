@@ -6,6 +6,8 @@ that module's, bound to the nato model where a test names only parameters, so
 a test can say "the page shows exactly what the model gives for these parameters".
 """
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 from widgets import nato_taxpayer as MODEL
 from widgets import runtime
 
@@ -64,8 +66,25 @@ def wait_until_shows(page, params, timeout=UPDATE_TIMEOUT_MS, with_sources=True)
     return views.wait_until_shows(page, MODEL, params, timeout=timeout, with_sources=with_sources)
 
 
-def fragment_params(page):
-    """The scenario the page wrote into its URL fragment, as {name: float}."""
-    fragment = page.evaluate("location.hash").lstrip("#")
-    pairs = [pair.split("=", 1) for pair in fragment.split("&") if pair]
-    return {name: float(value) for name, value in pairs}
+#: Parses the URL fragment into {name: number}.
+FRAGMENT_JS = """() => Object.fromEntries(location.hash.slice(1).split("&").filter(Boolean)
+  .map((pair) => pair.split("=", 2)).map(([name, value]) => [name, Number(value)]))"""
+
+
+def fragment_params(page, expected, timeout=UPDATE_TIMEOUT_MS):
+    """The scenario the page wrote into its URL fragment, as {name: float}.
+
+    The page writes its URL once the reader pauses (browsers throttle pages that rewrite
+    it on every key repeat), so this waits up to `timeout` for `expected` to appear and
+    then returns what is there, for the caller to compare.
+    """
+    try:
+        page.wait_for_function(
+            f"""(expected) => {{ const shown = ({FRAGMENT_JS})();
+                 const names = Object.keys(expected);
+                 return Object.keys(shown).length === names.length
+                   && names.every((name) => shown[name] === expected[name]); }}""",
+            arg=expected, timeout=timeout)
+    except PlaywrightTimeoutError:
+        pass  # the caller's assertion says what is there instead
+    return page.evaluate(FRAGMENT_JS)

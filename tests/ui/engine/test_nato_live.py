@@ -88,13 +88,14 @@ def test_keyboard_slider_recomputes_verdicts_tables_and_chart_sources(page, nato
     press_times(page, range_input(page, "taxpayers_m"), "ArrowLeft", 30)
 
     moved = scenario(taxpayers_m=130)
-    assert range_input(page, "taxpayers_m").input_value() == "130"
     assert expected_view(moved)["verdicts"][PER_TAXPAYER]["holds"] == "false", \
         "test premise: 130M taxpayers makes the ~$1,000 claim fail"
     wait_until_shows(page, moved)
+    # The thumb moves with the answer, in the same frame as the numbers.
+    assert range_input(page, "taxpayers_m").input_value() == "130"
     assert set(before) == {"true"} and set(verdict_holds(page, PER_TAXPAYER)) == {"false"}
     assert_controls_show(page, moved)
-    assert fragment_params(page) == {"taxpayers_m": 130}
+    assert fragment_params(page, {"taxpayers_m": 130}) == {"taxpayers_m": 130}
 
 
 # --- 2. URL fragment ---------------------------------------------------------------
@@ -185,8 +186,8 @@ def test_public_record_preset_gives_the_models_numbers(page, nato_url):
     assert_controls_show(page, preset)
     assert set(verdict_holds(page, PER_TAXPAYER)) == {"false"}, \
         "with ~110.6M paying taxpayers the ~$1,000 per taxpayer claim no longer holds"
-    assert fragment_params(page) == {name: value for name, value in preset.items()
-                                     if value != DEFAULTS[name]}
+    moved = {name: value for name, value in preset.items() if value != DEFAULTS[name]}
+    assert fragment_params(page, moved) == moved
 
 
 def test_share_copies_the_scenario_url(page, nato_url, site_origin):
@@ -269,10 +270,11 @@ def test_two_hundred_rapid_moves_on_two_sliders_end_on_the_exact_answer(page, na
         (taxpayers if move % 2 == 0 else benefit).press("ArrowLeft" if move % 2 == 0 else "ArrowRight")
 
     final = scenario(taxpayers_m=60, benefit_high_b=750)
-    assert (taxpayers.input_value(), benefit.input_value()) == ("60", "750")
     wait_until_shows(page, final)
+    assert (taxpayers.input_value(), benefit.input_value()) == ("60", "750")
     assert_controls_show(page, final)
-    assert fragment_params(page) == {"taxpayers_m": 60, "benefit_high_b": 750}
+    assert fragment_params(page, {"taxpayers_m": 60, "benefit_high_b": 750}) == \
+        {"taxpayers_m": 60, "benefit_high_b": 750}
     log = page.evaluate("() => ({sent: __engineLog.evaluate, most: __engineLog.maxInFlight})")
     assert log["sent"] and log["sent"][-1] == final, \
         f"the last request sent was {dumps(log['sent'][-1:])}, not the final scenario"
