@@ -174,6 +174,18 @@ function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
 
+/** Whether two {column: [values]} hold the same values (a cheap check before touching Bokeh). */
+function sameColumns(a, b) {
+  if (!a) return false;
+  const keys = Object.keys(b);
+  if (Object.keys(a).length !== keys.length) return false;
+  return keys.every((key) => {
+    const x = a[key];
+    const y = b[key];
+    return x?.length === y.length && y.every((value, i) => Object.is(value, x[i]));
+  });
+}
+
 /** The JSON the build put in a <template> (inert text, never executed). */
 function readJson(template) {
   return JSON.parse(template.content.textContent);
@@ -508,6 +520,7 @@ class Page {
     for (const verdict of data.verdicts) this.showVerdict(verdict);
     for (const [id, chart] of Object.entries(data.charts)) this.showChart(id, chart);
     this.showWarnings(data.warnings);
+    this.moveThumbs();
     this.setState("ready", "交互已就绪:拖动滑块,数字、结论和图表会随之重算。");
   }
 
@@ -644,9 +657,8 @@ class Page {
     this.offScreen.delete(id);
     for (const [name, columns] of Object.entries(chart.columns)) {
       const source = doc.get_model_by_name(name);
-      const text = JSON.stringify(columns);
-      if (!source || this.plotted.get(`${id}/${name}`) === text) continue;
-      this.plotted.set(`${id}/${name}`, text);
+      if (!source || sameColumns(this.plotted.get(`${id}/${name}`), columns)) continue;
+      this.plotted.set(`${id}/${name}`, columns);
       const data = {};
       for (const [key, values] of Object.entries(columns)) {
         data[key] = values.map((v) => (v === null ? NaN : v));
@@ -682,7 +694,7 @@ class Page {
           this.onScreen.delete(id);
         }
       }
-    }, { rootMargin: "200px 0px" });
+    });
     for (const figure of figures) this.visibility.observe(figure);
   }
 

@@ -12,12 +12,16 @@ const at = (key) => new URL(here.searchParams.get(key) ?? "", here).href;
 const MODELS = at("models");
 const NAMES = (here.searchParams.get("names") ?? "").split(",").filter(Boolean);
 const HOME = "/home/pyodide";
+/** Quiet time before another model is imported in the background (for the next page). */
+const WARM_UP_DELAY_MS = 400;
 
 const archives = new Map(); // name → Promise<ArrayBuffer> (fetched once)
 const imported = new Map(); // model → Promise (unpacked and imported once)
 const engine = start();
 engine.catch(() => {}); // said to the page as FAILED; requests then answer ERROR
 let queue = engine; // requests run one after another, in arrival order
+let pending = 0; // requests queued or running
+let warmUpTimer = null;
 
 self.onmessage = (event) => {
   const message = event.data;
@@ -28,12 +32,29 @@ self.onmessage = (event) => {
     case Msg.EVALUATE:
     case Msg.TABLES:
     case Msg.FLIPS:
-      queue = queue.then(() => answer(message), () => answer(message));
+      enqueue(() => answer(message));
       break;
     default:
       throw new Error(`engine: unknown message type ${message.type}`);
   }
 };
+
+function enqueue(task) {
+  pending += 1;
+  clearTimeout(warmUpTimer);
+  queue = queue.then(task, task).finally(() => {
+    pending -= 1;
+    if (!pending) warmUpTimer = setTimeout(warmUp, WARM_UP_DELAY_MS);
+  });
+}
+
+/** While nobody asks anything, import one more model, so the next essay is live at once. */
+async function warmUp() {
+  const { pyodide } = await engine.catch(() => ({}));
+  if (pending || !pyodide) return;
+  const next = NAMES.find((name) => !imported.has(name));
+  if (next) enqueue(() => loadModel(pyodide, next).catch(() => {}));
+}
 
 function progress(stage) {
   self.postMessage({ type: Msg.PROGRESS, stage });
