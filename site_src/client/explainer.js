@@ -14,7 +14,7 @@ const asset = (key) => new URL(script.dataset[key], document.baseURI).href;
 const LOG_STEPS = 1000;
 const IDLE_DELAY_MS = 120;
 const START_LIMIT_MS = 120000;
-const FRAGMENT_DELAY_MS = 200;
+const FRAGMENT_INTERVAL_MS = 250;
 const ARROW_STEPS = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
 const THUMB_LIMIT_MS = 60;
 const STAGE_ZH = {
@@ -222,6 +222,7 @@ class Page {
     getEngine().request(Msg.LOAD, { model: this.model }).then(() => {
       this.modelLoaded = true;
       this.onEngine(getEngine());
+      this.drawCharts(this.seen.splice(0));
     }, (error) => getEngine().failure || this.unavailable(error.message));
     this.unsubscribe = getEngine().subscribe((e) => this.onEngine(e));
   }
@@ -261,7 +262,7 @@ class Page {
   /** A scenario link opened on the same page (a pasted URL, the back button). */
   onHashChange() {
     if (!isScenario(location.hash) || location.hash === this.lastHash) return;
-    clearTimeout(this.fragmentTimer);
+    this.fragmentDue = false; // the link's scenario replaces whatever was about to be written
     this.dropThumbs();
     this.params = { ...this.defaults };
     this.readFragment();
@@ -270,15 +271,23 @@ class Page {
     this.pump();
   }
 
-  /** Write the URL once the reader pauses: browsers throttle (and then ignore) a page that
-   *  rewrites its URL on every key repeat, and each rewrite costs the reader's frame. */
+  /** Keep the URL in step without rewriting it on every key repeat (browsers throttle, then
+   *  ignore, a page that does): a change is written right after the event that made it,
+   *  further ones at most every FRAGMENT_INTERVAL_MS, the last one always. */
   writeFragmentSoon() {
-    clearTimeout(this.fragmentTimer);
-    this.fragmentTimer = setTimeout(() => this.writeFragment(), FRAGMENT_DELAY_MS);
+    this.fragmentDue = true;
+    if (this.fragmentTimer) return;
+    const flush = () => {
+      this.fragmentTimer = null;
+      if (!this.fragmentDue) return;
+      this.writeFragment();
+      this.fragmentTimer = setTimeout(flush, FRAGMENT_INTERVAL_MS);
+    };
+    this.fragmentTimer = setTimeout(flush, 0);
   }
 
   writeFragment() {
-    clearTimeout(this.fragmentTimer);
+    this.fragmentDue = false;
     if (!this.alive()) return; // the reader has moved on to another page
     const fragment = formatFragment(this.params, this.spec);
     this.lastHash = fragment ? `#${fragment}` : "";
@@ -350,12 +359,16 @@ class Page {
     const direction = ARROW_STEPS[event.key];
     if (!input || !direction || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented
         || !this.byName.has(input.dataset.param) || this.root.dataset.state !== "ready") return;
-    event.preventDefault();
     const probe = input.cloneNode();
     probe.value = this.thumbs.get(input) ?? input.value;
     const before = probe.value;
-    if (direction > 0) probe.stepUp();
-    else probe.stepDown();
+    try {
+      if (direction > 0) probe.stepUp();
+      else probe.stepDown();
+    } catch {
+      return; // a slider the browser cannot step this way: leave the key to it
+    }
+    event.preventDefault();
     if (probe.value === before) return;
     this.thumbs.set(input, probe.value);
     this.controlsDue.add(input.dataset.param);
@@ -669,6 +682,7 @@ class Page {
 
   /** Track which charts are on screen (their plots update first). */
   watchVisibility() {
+    this.seen = []; // charts in view waiting for the model (see below)
     this.onScreen = new Set();
     this.offScreen = new Set();
     this.plotted = new Map();
@@ -678,10 +692,14 @@ class Page {
       this.drawCharts(figures);
       return;
     }
-    // Charts are drawn as they come near the screen, the rest once the engine is ready (when
+    // Charts are drawn as they come into view, the rest once the engine is ready (when
     // idle): at load BokehJS would take the processor Pyodide's start needs.
+    // After instant navigation the warm engine is a few milliseconds from ready: charts in
+    // view wait for that rather than hold up the answer that makes the page live.
     this.nearby = new IntersectionObserver((entries) => {
-      this.drawCharts(entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target));
+      const seen = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
+      if (getEngine().ready && !this.modelLoaded) this.seen.push(...seen);
+      else this.drawCharts(seen);
     });
     for (const figure of figures) this.nearby.observe(figure);
     this.visibility = new IntersectionObserver((entries) => {

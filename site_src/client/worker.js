@@ -13,7 +13,7 @@ const MODELS = at("models");
 const NAMES = (here.searchParams.get("names") ?? "").split(",").filter(Boolean);
 const HOME = "/home/pyodide";
 /** Quiet time before another model is imported in the background (for the next page). */
-const WARM_UP_DELAY_MS = 400;
+const WARM_UP_DELAY_MS = 50;
 
 const archives = new Map(); // name → Promise<ArrayBuffer> (fetched once)
 const imported = new Map(); // model → Promise (unpacked and imported once)
