@@ -1,9 +1,10 @@
 """When the live part fails, the page stays complete and correct, and says so (DESIGN §3.4).
 
-Four failures a reader can meet: Pyodide's files missing, WebAssembly refused,
-the model raising for one scenario, and JavaScript switched off. In each the
+Five failures a reader can meet: Pyodide's files missing, the page's model archive
+missing, WebAssembly refused, the model raising for one scenario, and JavaScript
+switched off. In each the
 essay text, the default numbers, verdicts and data tables stay as built; the
-first two end in data-state="error" with a status line saying why; a model
+first three end in data-state="error" with a status line saying why; a model
 error keeps the last good answer and recovers on the next good one.
 """
 
@@ -92,6 +93,21 @@ def test_missing_pyodide_leaves_the_built_page_and_says_why(page, site_server):
         f"the status line does not say that (and why) the live part is unavailable: {status!r}"
     assert_page_is_complete_as_built(page, NATO)
     # BokehJS is still available: the pre-rendered charts get drawn all the same.
+    page.wait_for_function("(root) => document.querySelector(root).dataset.charts === 'drawn'",
+                           arg=ROOT, timeout=READY_TIMEOUT_MS)
+
+
+@pytest.mark.expected_errors(r"404")
+def test_missing_model_archive_leaves_the_built_page_and_names_the_file(page, site_server):
+    # Pyodide starts fine; only this page's own model archive is missing on the host.
+    page.route("**/assets/explainer/models-*/nato_taxpayer.zip",
+               lambda route: route.fulfill(status=404, body="not found"))
+    page.goto(site_server + NATO)
+    assert wait_state(page, ("ready", "error")) == "error"
+    status = status_text(page)
+    assert "交互功能不可用" in status and "nato_taxpayer.zip" in status and "404" in status, \
+        f"the status line does not say which file is missing: {status!r}"
+    assert_page_is_complete_as_built(page, NATO)
     page.wait_for_function("(root) => document.querySelector(root).dataset.charts === 'drawn'",
                            arg=ROOT, timeout=READY_TIMEOUT_MS)
 
