@@ -1,10 +1,14 @@
-"""What a reader sees and can do on the nato page while Pyodide starts, and right after.
+"""What a reader sees and can do while Pyodide starts, and how arrow keys move sliders after.
 
 Pyodide's WebAssembly is held back by a route until the test lets it through, so
 "while the engine starts" is a state the test controls rather than a race.
 """
 
-from .. import wait_ready
+import math
+
+from widgets import space_solar
+
+from .. import views, wait_ready
 from . import NATO_PATH, READY_TIMEOUT_MS, ROOT, scenario, wait_until_shows
 from .test_nato_live import press_times, range_input
 
@@ -98,3 +102,29 @@ def test_arrow_keys_step_like_the_browser_and_move_the_thumb_with_the_answer(pag
     page.keyboard.press("ArrowRight")
     wait_until_shows(page, scenario(taxpayers_m=low + 1))
     assert float(slider.input_value()) == low + 1
+
+
+def test_arrow_keys_on_a_log_slider_step_its_track_and_compute_that_value(page, site_server):
+    """A log slider's track has LOG_STEPS positions; an arrow moves one position, and the
+    page sends the value at that position (snapped to the parameter's step), as a drag would."""
+    page.goto(site_server + "spacex-space-solar/")
+    wait_ready(page, timeout=READY_TIMEOUT_MS)
+    param = views.spec_by_name(space_solar)["launch_cost_usd_per_kg"]
+    assert param["log"], "test premise: launch cost has a log slider"
+    slider = views.range_input(page, param["name"])
+    assert slider.get_attribute("data-scale") == "log"
+    start = int(slider.input_value())
+    positions = int(slider.get_attribute("max"))
+
+    views.press_times(page, slider, "ArrowRight", 5)
+
+    t = (start + 5) / positions
+    low, high = math.log(param["min"]), math.log(param["max"])
+    raw = math.exp(low + t * (high - low))
+    value = math.floor(raw / param["step"] + 0.5) * param["step"]  # JavaScript's Math.round
+    value = min(max(float(f"{value:.12g}"), param["min"]), param["max"])
+    assert value != param["default"], "test premise: five positions change the value"
+    views.wait_until_shows(page, space_solar, views.scenario(space_solar, **{param["name"]: value}))
+    assert int(slider.input_value()) == start + 5
+    assert float(page.locator(f'{ROOT} input[type=number][data-param="{param["name"]}"]').first
+                 .input_value()) == value
