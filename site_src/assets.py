@@ -10,7 +10,6 @@ cache-busted with a content hash in the query string.
 """
 
 import ast
-
 import dataclasses
 import hashlib
 import io
