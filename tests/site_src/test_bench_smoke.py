@@ -78,6 +78,16 @@ def test_latency_row_reports_percentiles_and_missed_target():
     assert row.result.startswith("100 ms / 190 ms / 200 ms (n=200")
     assert "2 moves without update" in row.result
     assert row.met == "❌ +1088%"
+    assert "back to back" in row.measure
+
+
+def test_paced_latency_row_is_context_without_a_verdict():
+    latency = {"samples": [4.0] * 50, "timeouts": 0, "unchanged": 3,
+               "worker_ms": [2.0] * 50, "apply_ms": [1.0] * 50}
+    row = bench.latency_row("nato-taxpayer", latency, pace_ms=bench.KEY_REPEAT_MS)
+    assert f"one key per {bench.KEY_REPEAT_MS} ms" in row.measure
+    assert row.result.startswith("4.0 ms / 4.0 ms / 4.0 ms (n=50")
+    assert (row.target, row.met) == ("", ""), "the target is judged on back-to-back keys only"
 
 
 # --- byte accounting ------------------------------------------------------------------
