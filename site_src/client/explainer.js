@@ -15,6 +15,7 @@ const LOG_STEPS = 1000;
 const IDLE_DELAY_MS = 120;
 const START_LIMIT_MS = 120000;
 const FRAGMENT_INTERVAL_MS = 250;
+const REST_LIMIT_MS = 2000; // the charts out of view are drawn by then even on a busy page
 const ARROW_STEPS = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
 const THUMB_LIMIT_MS = 60;
 const STAGE_ZH = {
@@ -497,7 +498,7 @@ class Page {
   drawRest() {
     (window.requestIdleCallback ?? setTimeout)(() => {
       if (this.alive()) this.drawCharts([...this.root.querySelectorAll("[data-chart]")]);
-    });
+    }, { timeout: REST_LIMIT_MS });
   }
 
   /** Send the latest params if the engine is free; at most one request in flight. */
