@@ -24,14 +24,16 @@ import bokeh
 
 from widgets import __path__ as _widgets_path
 
+from .check import NOT_MODELS, models
+
 CLIENT_DIR = Path(__file__).parent / "client"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
 BOKEH_FILE = Path(bokeh.__file__).parent / "server" / "static" / "js" / "bokeh.min.js"
 #: A fixed timestamp keeps the models archives byte-identical between builds.
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
-#: The widgets modules every model needs (the "core" archive).
-CORE_MODULES = ("__init__", "base", "chartdata", "runtime")
+#: The widgets modules every model needs (the "core" archive): the package and its non-models.
+CORE_MODULES = ("__init__", *NOT_MODELS)
 
 
 class AssetError(Exception):
@@ -152,17 +154,11 @@ def widgets_imports(source):
 
 
 def model_archives():
-    """{"core": zip, <model>: zip}: CORE_MODULES, then per model (a module defining SPEC)
-    the model and every non-core module it imports, directly or through another."""
+    """{"core": zip, <model>: zip}: CORE_MODULES, then per model (see `check.models`) the
+    model and every non-core module it imports, directly or through another."""
     sources = _widgets_sources()
     archives = {"core": _zip(sources[name] for name in CORE_MODULES)}
-    for name, path in sources.items():
-        tree = ast.parse(path.read_bytes())
-        defines_spec = any(isinstance(node, ast.Assign) and any(
-            isinstance(target, ast.Name) and target.id == "SPEC" for target in node.targets)
-            for node in tree.body)
-        if name in CORE_MODULES or not defines_spec:
-            continue
+    for name in models():
         needed, todo = set(), [name]
         while todo:
             module = todo.pop()

@@ -681,7 +681,8 @@ class Page {
     }
   }
 
-  /** Track which charts are on screen (their plots update first). */
+  /** Track which charts are on screen: they are drawn when first seen and their plots
+   *  update with every answer (the others when they come into view or the reader pauses). */
   watchVisibility() {
     this.seen = []; // charts in view waiting for the model (see below)
     this.onScreen = new Set();
@@ -697,22 +698,20 @@ class Page {
     // idle): at load BokehJS would take the processor Pyodide's start needs.
     // After instant navigation the warm engine is a few milliseconds from ready: charts in
     // view wait for that rather than hold up the answer that makes the page live.
-    this.nearby = new IntersectionObserver((entries) => {
-      const seen = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
-      if (getEngine().ready && !this.modelLoaded) this.seen.push(...seen);
-      else this.drawCharts(seen);
-    });
-    for (const figure of figures) this.nearby.observe(figure);
     this.visibility = new IntersectionObserver((entries) => {
+      const seen = [];
       for (const entry of entries) {
         const id = entry.target.dataset.chart;
         if (entry.isIntersecting) {
+          seen.push(entry.target);
           this.onScreen.add(id);
           if (this.offScreen.has(id)) this.plot(id);
         } else {
           this.onScreen.delete(id);
         }
       }
+      if (getEngine().ready && !this.modelLoaded) this.seen.push(...seen);
+      else this.drawCharts(seen);
     });
     for (const figure of figures) this.visibility.observe(figure);
   }
@@ -727,7 +726,6 @@ class Page {
     clearTimeout(this.thumbTimer);
     clearTimeout(this.fragmentTimer);
     this.visibility?.disconnect();
-    this.nearby?.disconnect();
     this.unsubscribe?.();
     for (const doc of this.docs.values()) {
       doc.clear();

@@ -133,10 +133,10 @@ async function answer({ id, type, model, params, charts, outputs, names }) {
     const { pyodide, handle } = await engine;
     await loadModel(pyodide, model);
     const started = performance.now();
-    const reply = type === Msg.LOAD ? "{}"
-      : handle(JSON.stringify({ kind: type, model, params, charts, outputs, names }));
+    const data = type === Msg.LOAD ? {}
+      : JSON.parse(handle(JSON.stringify({ kind: type, model, params, charts, outputs, names })));
     // `ms`: time spent in Python and JSON here, so a slow answer can be told from a busy page.
-    self.postMessage({ type: Msg.RESULT, id, data: JSON.parse(reply), ms: performance.now() - started });
+    self.postMessage({ type: Msg.RESULT, id, data, ms: performance.now() - started });
   } catch (error) {
     // A Python traceback ends with the exception line: that is what a reader can act on.
     const lines = String(error?.message ?? error).trim().split("\n");

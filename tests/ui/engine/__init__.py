@@ -19,6 +19,8 @@ from ..views import (  # noqa: F401 (re-exported for the tests here)
     ROOT,
     SHOWS_JS,
     dumps,
+    press_times,
+    range_input,
     read_view,
     shown_params,
     view_mismatches,

@@ -25,6 +25,8 @@ from . import (
     dumps,
     expected_view,
     fragment_params,
+    press_times,
+    range_input,
     read_view,
     scenario,
     shown_params,
@@ -44,19 +46,8 @@ def open_ready(page, url):
     wait_ready(page, timeout=READY_TIMEOUT_MS)
 
 
-def range_input(page, name):
-    return page.locator(f'{ROOT} input[type=range][data-param="{name}"]').first
-
-
 def number_box(page, name):
     return page.locator(f'{ROOT} input[type=number][data-param="{name}"]').first
-
-
-def press_times(page, locator, key, times):
-    """Move a control with the keyboard, as a reader would: focus it, then press `key`."""
-    locator.focus()
-    for _ in range(times):
-        page.keyboard.press(key)
 
 
 def verdict_holds(page, vid):

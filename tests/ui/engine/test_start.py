@@ -9,8 +9,8 @@ import math
 from widgets import space_solar
 
 from .. import views, wait_ready
-from . import NATO_PATH, READY_TIMEOUT_MS, ROOT, scenario, wait_until_shows
-from .test_nato_live import press_times, range_input
+from . import (NATO_PATH, READY_TIMEOUT_MS, ROOT, press_times, range_input, scenario,
+               wait_until_shows)
 
 #: Chart ids (data-chart) whose figure shows in the window right now.
 CHARTS_IN_VIEW_JS = """() => [...document.querySelectorAll("[data-chart]")].filter((figure) => {
