@@ -284,6 +284,31 @@ def wait_until_shows(page, model, params, *, timeout=UPDATE_TIMEOUT_MS, with_sou
 
 # --- controls -----------------------------------------------------------------------
 
+CONTROLS_SHOW_JS = """([root, expected]) => [...root.querySelectorAll('input[type=number][data-param]')]
+  .every((box) => !(box.dataset.param in expected) || Number(box.value) === expected[box.dataset.param])"""
+
+
+def assert_controls_show(page, params, timeout=UPDATE_TIMEOUT_MS):
+    """Wait until every number box shows its parameter's value in `params`, then check it.
+
+    A slider moved by an arrow key moves its controls with the engine's answer, so the
+    boxes may lag the last key press by one round trip; a reader sees them land.
+
+    Raises:
+        AssertionError: naming each box that never showed its value, and what it shows.
+    """
+    root = page.locator(ROOT).element_handle()
+    try:
+        page.wait_for_function(CONTROLS_SHOW_JS, arg=[root, params], timeout=timeout)
+    except PlaywrightTimeoutError:
+        pass  # say precisely which boxes differ, below
+    shown = shown_params(page)
+    wrong = {name: values for name, values in shown.items()
+             if any(value != params[name] for value in values)}
+    assert shown and not wrong, (f"after {timeout} ms number boxes show {dumps(wrong)}, expected "
+                                 f"{dumps({name: params[name] for name in wrong})}")
+
+
 def range_input(page, name):
     """The range slider of parameter `name` (the first one when the page places it twice)."""
     return page.locator(f'{ROOT} input[type=range][data-param="{name}"]').first

@@ -18,11 +18,11 @@ from ..views import (  # noqa: F401 (re-exported for the tests here)
     READY_TIMEOUT_MS,
     ROOT,
     SHOWS_JS,
+    assert_controls_show,
     dumps,
     press_times,
     range_input,
     read_view,
-    shown_params,
     view_mismatches,
 )
 

@@ -22,6 +22,7 @@ from . import (
     ROOT,
     SPEC_BY_NAME,
     UPDATE_TIMEOUT_MS,
+    assert_controls_show,
     dumps,
     expected_view,
     fragment_params,
@@ -29,7 +30,6 @@ from . import (
     range_input,
     read_view,
     scenario,
-    shown_params,
     view_mismatches,
     wait_until_shows,
 )
@@ -59,14 +59,6 @@ def notice(page):
     """(visible?, text, number of child elements) of the page's notice line."""
     return page.locator(f"{ROOT} [data-notice]").evaluate(
         "(el) => [!el.hidden && el.getClientRects().length > 0, el.textContent, el.children.length]")
-
-
-def assert_controls_show(page, params):
-    """Every number box shows its parameter's value in `params`."""
-    shown = shown_params(page)
-    wrong = {name: values for name, values in shown.items()
-             if any(value != params[name] for value in values)}
-    assert not wrong, f"number boxes {wrong} do not show {dumps({n: params[n] for n in wrong})}"
 
 
 # --- 1. keyboard on a slider ------------------------------------------------------

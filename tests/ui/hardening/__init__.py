@@ -19,6 +19,7 @@ from ..views import (  # noqa: F401 (re-exported for the tests here)
     ROOT,
     SHOWS_JS,
     UPDATE_TIMEOUT_MS,
+    assert_controls_show,
     defaults_of,
     expected_view,
     range_input,
@@ -71,23 +72,6 @@ def assert_shows(page, model, params, timeout=UPDATE_TIMEOUT_MS, with_sources=Tr
     """
     views.wait_until_shows(page, model, params, timeout=timeout, with_sources=with_sources,
                            rtol=SOURCE_RTOL)
-
-
-def shown_params(page):
-    """{name: value} read from the page's number boxes (all copies must agree)."""
-    params = {}
-    for name, values in read_view(page)["params"].items():
-        assert len(set(values)) == 1, f"number boxes for {name} disagree: {values}"
-        params[name] = float(values[0])
-    return params
-
-
-def assert_controls_show(page, params):
-    """Every number box on the page shows its parameter's value in `params`."""
-    shown = shown_params(page)
-    wrong = {name: value for name, value in shown.items() if value != params[name]}
-    assert shown and not wrong, (f"number boxes show {wrong}, expected "
-                                 f"{ {name: params[name] for name in wrong} }")
 
 
 def state(page):
