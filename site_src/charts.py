@@ -10,8 +10,8 @@ import json
 import math
 
 from bokeh.embed import json_item as bokeh_json_item
-from bokeh.models import (ColumnDataSource, DataRange1d, HoverTool, HSpan, HStrip, LabelSet,
-                          LinearAxis, Range1d, VSpan, VStrip)
+from bokeh.models import (ColumnDataSource, DataRange1d, GlyphRenderer, HoverTool, HSpan, HStrip,
+                          LabelSet, LinearAxis, Range1d, VSpan, VStrip)
 from bokeh.plotting import figure
 
 from widgets import chartdata
@@ -21,6 +21,8 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8
 MARKER_COLOURS = {"current": "#e6550d", "breakeven": "#6a51a3", "public_record": "#2b8cbe",
                   "aspiration": "#31a354", "threshold": "#756bb1"}
 HEIGHT = 320
+#: Name of the renderers that legend entries stand for (see `_legend_proxy`).
+LEGEND_PROXY = "legend_proxy"
 
 
 def json_item(chart, target_id):
@@ -73,6 +75,28 @@ def _place_legend(fig):
     legend.padding = 2
     fig.add_layout(legend, "below")
     fig.height = HEIGHT + 20 * len(legend.items)
+    for item in legend.items:
+        item.renderers = [_legend_proxy(fig, item.renderers)]
+
+
+def _legend_proxy(fig, series):
+    """A renderer that draws nothing, styled like `series`, for their legend entry.
+
+    BokehJS rebuilds a whole legend whenever a data source its entries reach changes (new
+    canvases, style reads: most of a chart's update cost). A proxy's source never changes;
+    its `tags` name the renderers it stands for, whose visibility the page keeps in step
+    with it when a reader clicks the entry (explainer.js, linkLegend).
+    """
+    first = series[0]
+    glyph = type(first.glyph)(**first.glyph.properties_with_values(include_defaults=False))
+    # One row of NaN (a valid factor where the column holds them): nothing is drawn in the
+    # plot, and BokehJS has a row to draw the entry's swatch from.
+    row = {column: [values[0] if values and isinstance(values[0], str) else math.nan]
+           for column, values in first.data_source.data.items()}
+    proxy = GlyphRenderer(glyph=glyph, data_source=ColumnDataSource(data=row), y_range_name=first.y_range_name,
+                          name=LEGEND_PROXY, tags=[renderer.id for renderer in series])
+    fig.renderers.append(proxy)
+    return proxy
 
 
 def _nan_for_none(columns):

@@ -18,6 +18,7 @@ const FRAGMENT_INTERVAL_MS = 250;
 const REST_LIMIT_MS = 2000; // the charts out of view are drawn by then even on a busy page
 const ARROW_STEPS = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
 const THUMB_LIMIT_MS = 60;
+const PAINT_GAP_MS = 50;
 const STAGE_ZH = {
   runtime: "正在加载 Python 运行环境(首次约需数秒)…",
   models: "正在加载模型…",
@@ -165,6 +166,18 @@ function applyTheme(doc) {
     }
     if (model.type === "Legend") attrs.background_fill_color = theme.legend;
     if (Object.keys(attrs).length) model.setv(attrs);
+  }
+}
+
+/** A legend entry stands for a proxy renderer that draws nothing (charts.py, _legend_proxy):
+ *  clicking the entry hides or shows the proxy; the series it names follow it. */
+function linkLegend(doc) {
+  for (const proxy of doc.all_models) {
+    if (proxy.name !== "legend_proxy") continue;
+    const series = proxy.tags.map((id) => doc.get_model_by_id(id)).filter(Boolean);
+    proxy.properties.visible.change.connect(() => {
+      for (const renderer of series) renderer.visible = proxy.visible;
+    });
   }
 }
 
@@ -509,12 +522,14 @@ class Page {
     this.inFlight = true;
     const seq = ++this.sent;
     const params = { ...this.params };
+    this.holdPaints();
     e.request(Msg.EVALUATE, { model: this.model, params, charts: this.chartIds, outputs: this.outputPaths })
       .then((data) => this.apply(data, seq))
       .catch((error) => this.onError(error))
       .finally(() => {
         this.inFlight = false;
         this.moveThumbs();
+        this.releasePaints();
         if (this.dirty) this.pump();
         else this.scheduleIdleWork();
       });
@@ -637,11 +652,13 @@ class Page {
     if (!this.alive()) return; // replaced while BokehJS was loading
     const item = readJson(figure.querySelector("template[data-bokeh-item]"));
     const before = new Set(Bokeh.documents);
-    await Bokeh.embed.embed_item(item, figure.querySelector(".ex-chart__plot"));
+    const views = await Bokeh.embed.embed_item(item, figure.querySelector(".ex-chart__plot"));
+    this.plotViews.set(figure.dataset.chart, views.roots.filter((view) => typeof view.pause === "function"));
     const doc = Bokeh.documents.find((d) => !before.has(d));
     this.docs.set(figure.dataset.chart, doc);
     if (!this.alive()) return this.dispose(); // replaced while BokehJS was drawing
     applyTheme(doc);
+    linkLegend(doc);
     // An answer may have arrived before the chart was drawn: draw it now rather than leave
     // the build-time data on screen.
     this.plot(figure.dataset.chart);
@@ -661,6 +678,31 @@ class Page {
       return;
     }
     this.offScreen.add(id);
+  }
+
+  /**
+   * While a request is out, the charts on screen do not repaint. Their data is replaced when
+   * the answer comes, within a round trip; a paint of the old data in between would hold the
+   * answer up for a frame (BokehJS redraws a whole plot: 5–8 ms a chart here). While answers
+   * stream in without a free frame, a chart still repaints at least every PAINT_GAP_MS.
+   */
+  holdPaints() {
+    if (this.held.length || performance.now() - (this.heldSince ?? Infinity) > PAINT_GAP_MS) return;
+    for (const id of this.onScreen) {
+      for (const view of this.plotViews.get(id) ?? []) {
+        view.pause();
+        this.held.push(view);
+      }
+    }
+    if (this.held.length) this.heldSince ??= performance.now();
+  }
+
+  releasePaints() {
+    if (!this.held.length) return;
+    for (const view of this.held.splice(0)) view.unpause(); // and repaint
+    requestAnimationFrame(() => {
+      if (!this.held.length) this.heldSince = null; // a frame the charts were free to paint in
+    });
   }
 
   /** Put the latest answer into a chart's data sources, touching only those that changed. */
@@ -688,6 +730,9 @@ class Page {
     this.onScreen = new Set();
     this.offScreen = new Set();
     this.plotted = new Map();
+    this.plotViews = new Map(); // chart id → its BokehJS plot views
+    this.held = []; // plot views not repainting until the answer is in (see holdPaints)
+    this.heldSince = null;
     const figures = [...this.root.querySelectorAll("[data-chart]")];
     if (!window.IntersectionObserver) {
       for (const figure of figures) this.onScreen.add(figure.dataset.chart);
