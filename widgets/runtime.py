@@ -207,6 +207,8 @@ def handle(request_json, package="widgets"):
     Args:
         request_json: {"kind": "evaluate" | "tables" | "flips", "model": slug,
             "params": {...}, "charts": [...], "outputs": [...], "names": [...]}.
+            "tables" answers {chart id: what "evaluate" gives for the chart, plus its
+            "table"}: the page computes charts out of view only when the reader pauses.
         package: Package holding the models.
 
     Returns:
@@ -220,7 +222,8 @@ def handle(request_json, package="widgets"):
         answer["charts"] = {cid: for_browser(chart) for cid, chart in answer["charts"].items()}
     elif kind == "tables":
         charts = evaluate(model, params, request.get("charts") or (), shown=())["charts"]
-        answer = {cid: chartdata.table(chart) for cid, chart in charts.items()}
+        answer = {cid: dict(for_browser(chart), table=chartdata.table(chart))
+                  for cid, chart in charts.items()}
     elif kind == "flips":
         answer = describe_flips(model, flips(model, params, request.get("names")))
     else:

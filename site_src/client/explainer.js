@@ -523,7 +523,10 @@ class Page {
     const seq = ++this.sent;
     const params = { ...this.params };
     this.holdPaints();
-    e.request(Msg.EVALUATE, { model: this.model, params, charts: this.chartIds, outputs: this.outputPaths })
+    // Charts out of view are computed when the reader pauses (refreshIdle) or scrolls to them.
+    const charts = this.chartIds.filter((id) => this.onScreen.has(id));
+    for (const id of this.chartIds) if (!charts.includes(id)) this.staleCharts.add(id);
+    e.request(Msg.EVALUATE, { model: this.model, params, charts, outputs: this.outputPaths })
       .then((data) => this.apply(data, seq))
       .catch((error) => this.onError(error))
       .finally(() => {
@@ -570,8 +573,8 @@ class Page {
     this.say("warnings", swapped.length ? `下限高于上限,计算时已交换:${swapped.join(";")}。` : "");
   }
 
-  /** When the reader pauses: redraw the off-screen charts, refresh the data tables, then
-   *  where each slider flips a verdict. */
+  /** When the reader pauses: compute and redraw the charts out of view, refresh the data
+   *  tables, then where each slider flips a verdict. */
   scheduleIdleWork() {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.refreshIdle(), IDLE_DELAY_MS);
@@ -582,13 +585,16 @@ class Page {
     const seq = this.sent;
     const stale = () => this.inFlight || this.dirty || seq !== this.sent || !this.alive();
     const params = { ...this.params };
-    for (const hidden of [...this.offScreen]) this.plot(hidden);
     try {
       if (this.chartIds.length && !stale()) {
-        const tables = await getEngine().request(Msg.TABLES, { model: this.model, params, charts: this.chartIds });
+        const charts = await getEngine().request(Msg.TABLES, { model: this.model, params, charts: this.chartIds });
         if (stale()) return;
-        for (const [id, table] of Object.entries(tables)) this.showTable(id, table);
+        for (const [id, chart] of Object.entries(charts)) {
+          if (this.staleCharts.has(id)) this.showChart(id, chart);
+          this.showTable(id, chart.table);
+        }
       }
+      for (const hidden of [...this.offScreen]) this.plot(hidden);
       for (const param of this.spec) {
         if (stale()) return;
         const found = await getEngine().request(Msg.FLIPS, { model: this.model, params, names: [param.name] });
@@ -596,7 +602,7 @@ class Page {
         this.showFlips(param.name, found[param.name]);
       }
     } catch {
-      // Tables and flip marks are extras: a failure here never blocks the reader.
+      // Extras: a failure here never blocks the reader (a chart is computed when it comes into view).
     }
   }
 
@@ -670,6 +676,7 @@ class Page {
    *  would slow the one being watched). */
   showChart(id, chart) {
     this.latestCharts.set(id, chart);
+    this.staleCharts.delete(id);
     for (const caption of this.root.querySelectorAll(`[data-chart="${CSS.escape(id)}"] [data-chart-caption]`)) {
       setText(caption, chart.caption);
     }
@@ -728,7 +735,8 @@ class Page {
   watchVisibility() {
     this.seen = []; // charts in view waiting for the model (see below)
     this.onScreen = new Set();
-    this.offScreen = new Set();
+    this.offScreen = new Set(); // charts with an answer not plotted yet
+    this.staleCharts = new Set(); // charts not computed for the current scenario yet
     this.plotted = new Map();
     this.plotViews = new Map(); // chart id → its BokehJS plot views
     this.held = []; // plot views not repainting until the answer is in (see holdPaints)
@@ -751,6 +759,10 @@ class Page {
           seen.push(entry.target);
           this.onScreen.add(id);
           if (this.offScreen.has(id)) this.plot(id);
+          if (this.staleCharts.has(id)) {
+            this.dirty = true;
+            this.pump();
+          }
         } else {
           this.onScreen.delete(id);
         }

@@ -1,7 +1,8 @@
 // The one message protocol between the page and the engine worker.
 // The worker starts by itself (its URL says where Pyodide and the models are).
 // Page → worker: requests, each with an id: LOAD a model (once per page), then EVALUATE,
-// and TABLES / FLIPS when the reader pauses; EVALUATE is what the reader waits for.
+// and TABLES / FLIPS when the reader pauses; EVALUATE is what the reader waits for (it
+// computes the charts in view; TABLES brings every chart's data, caption and table).
 // Worker → page: PROGRESS while starting, READY or FAILED, then RESULT or ERROR per request.
 export const Msg = Object.freeze({
   PROGRESS: "progress",

@@ -61,7 +61,7 @@ def chart_tables(slug, params, answer, charts):
     """{chart id: table} whether the evaluate answer carries tables or a "tables" request does."""
     if all("table" in chart for chart in answer["charts"].values()):
         return {cid: chart["table"] for cid, chart in answer["charts"].items()}
-    return ask("tables", slug, params, charts)
+    return {cid: chart["table"] for cid, chart in ask("tables", slug, params, charts).items()}
 
 
 def assert_readable(answer, tables, where):

@@ -230,14 +230,15 @@ def test_handle_evaluate_formats_only_the_outputs_a_page_shows():
     assert "gross_per_taxpayer" in answer["outputs"], "raw outputs stay complete"
 
 
-def test_handle_tables_follow_the_model():
+def test_handle_tables_carry_each_charts_data_caption_and_table():
     request = {"kind": "tables", "model": "nato_taxpayer", "params": {"rent_b": 100},
                "charts": ["chart_e2_rent", "chart_e2_cost_stack"]}
     answer = json.loads(runtime.handle(json.dumps(request)))
     direct = runtime.evaluate(model, {"rent_b": 100}, ["chart_e2_rent", "chart_e2_cost_stack"])
     assert answer == json.loads(json.dumps(
-        {cid: chartdata.table(chart) for cid, chart in direct["charts"].items()}))
-    assert answer["chart_e2_rent"]["rows"], "a table has rows"
+        {cid: dict(runtime.for_browser(chart), table=chartdata.table(chart))
+         for cid, chart in direct["charts"].items()}))
+    assert answer["chart_e2_rent"]["table"]["rows"], "a table has rows"
 
 
 def test_handle_answers_in_readable_utf8_json():

@@ -7,7 +7,8 @@ while an answer is on its way (so they must always repaint once it is in).
 """
 
 from .. import wait_ready
-from . import READY_TIMEOUT_MS, ROOT, press_times, range_input, scenario, wait_until_shows
+from . import (READY_TIMEOUT_MS, ROOT, UPDATE_TIMEOUT_MS, expected_view, press_times, range_input,
+               read_view, scenario, view_mismatches, wait_until_shows)
 
 CHART = "chart_e2_net_vs_benefit"
 #: [visible of each series behind each legend entry] of the chart, in legend order.
@@ -18,6 +19,20 @@ SERIES_VISIBLE_JS = """(id) => {
 }"""
 
 
+#: Drops the requests the page makes when the reader pauses (tables, and the data of the
+#: charts out of view), so only scrolling can bring such a chart up to date.
+NO_PAUSE_REQUESTS_JS = """(() => {
+  const Real = window.Worker;
+  window.Worker = class extends Real {
+    postMessage(message, ...rest) {
+      if (message?.type !== "tables") return super.postMessage(message, ...rest);
+    }
+  };
+})();"""
+CHARTS_IN_VIEW_JS = """() => [...document.querySelectorAll("[data-chart]")].filter((figure) => {
+  const box = figure.getBoundingClientRect();
+  return box.top < innerHeight && box.bottom > 0;
+}).map((figure) => figure.dataset.chart)"""
 #: What the chart's canvases show (data URLs, through BokehJS's nested shadow roots), to tell
 #: a repainted plot from a frozen one.
 PIXELS_JS = """(figure) => {
@@ -31,11 +46,34 @@ def open_chart(page, url):
     """Open the nato page, ready, with CHART drawn in view; returns the figure locator."""
     page.goto(url)
     wait_ready(page, timeout=READY_TIMEOUT_MS)
-    figure = page.locator(f'{ROOT} [data-chart="{CHART}"]').first
+    return show_chart(page, CHART)
+
+
+def show_chart(page, chart_id):
+    """Scroll chart `chart_id` into view and wait until it is drawn; returns its figure."""
+    figure = page.locator(f'{ROOT} [data-chart="{chart_id}"]').first
     figure.scroll_into_view_if_needed()
     page.wait_for_function("(id) => document.querySelector(`[data-chart='${id}']`).dataset.drawn === 'true'",
-                           arg=CHART, timeout=READY_TIMEOUT_MS)
+                           arg=chart_id, timeout=READY_TIMEOUT_MS)
     return figure
+
+
+def chart_mismatches(page, params, chart_ids):
+    """How charts `chart_ids` (caption and data), numbers and verdicts differ from the model's."""
+    expected = expected_view(params)
+    expected["charts"] = {cid: chart for cid, chart in expected["charts"].items() if cid in chart_ids}
+    return view_mismatches(read_view(page), expected, with_tables=False)
+
+
+def wait_for_charts(page, params, chart_ids):
+    """Wait until charts `chart_ids` show the model's answer for `params`; assert they do."""
+    expected = expected_view(params)["charts"]
+    page.wait_for_function("""([ids, captions]) => ids.every((id, i) =>
+        document.querySelector(`[data-chart='${id}'] [data-chart-caption]`).textContent === captions[i])""",
+                           arg=[chart_ids, [expected[cid]["caption"] for cid in chart_ids]],
+                           timeout=UPDATE_TIMEOUT_MS)
+    problems = chart_mismatches(page, params, chart_ids)
+    assert not problems, "\n".join(problems[:10])
 
 
 def test_legend_entries_survive_slider_moves_and_hide_their_series(page, nato_url):
@@ -72,3 +110,22 @@ def test_charts_repaint_once_a_burst_of_keys_is_answered(page, nato_url):
     page.wait_for_function("() => Bokeh.index.roots.every((view) => !view.is_paused)", timeout=5000)
     page.wait_for_function(f"([figure, before]) => ({PIXELS_JS})(figure).join() !== before.join()",
                            arg=[figure.element_handle(), before], timeout=5000)
+
+
+def test_the_chart_in_view_is_computed_with_the_answer_one_out_of_view_when_seen(page, nato_url):
+    page.add_init_script(NO_PAUSE_REQUESTS_JS)
+    figure = open_chart(page, nato_url)
+    away = "chart_e2_cost_stack"
+    assert away not in page.evaluate(CHARTS_IN_VIEW_JS), f"test premise: {away} is out of view"
+    before = read_view(page)["charts"][away][0]["caption"]
+
+    press_times(page, figure.locator('input[type=range][data-param="benefit_high_b"]'), "ArrowRight", 4)
+    moved = scenario(benefit_high_b=270)  # 250 + 4 steps of 5
+    wait_for_charts(page, moved, [CHART])
+    assert expected_view(moved)["charts"][away]["caption"] != before, \
+        f"test premise: the move changes {away} too"
+    assert read_view(page)["charts"][away][0]["caption"] == before, \
+        f"{away} was computed on the move though out of view (or by a dropped pause request)"
+
+    show_chart(page, away)
+    wait_for_charts(page, moved, [CHART, away])
