@@ -24,6 +24,7 @@ import bokeh
 
 from widgets import __path__ as _widgets_path
 
+from . import snapshot
 from .check import NOT_MODELS, models
 
 CLIENT_DIR = Path(__file__).parent / "client"
@@ -42,7 +43,8 @@ class AssetError(Exception):
 
 @dataclasses.dataclass
 class Assets:
-    """Planned runtime files: {site-relative path: bytes or source Path}."""
+    """Planned runtime files: {site-relative path: bytes, a source Path, or a snapshot.Job
+    (copied if it made its file)}."""
 
     files: dict
     urls: dict
@@ -50,6 +52,10 @@ class Assets:
     def copy_into(self, site_dir):
         """Write every planned file under `site_dir`."""
         for relative, source in self.files.items():
+            if isinstance(source, snapshot.Job):
+                source = source.result()
+                if source is None:
+                    continue
             target = site_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(source, bytes):
@@ -89,6 +95,9 @@ def plan(project_dir, config):
     for name, archive in archives.items():
         files[f"{models_dir}{name}.zip"] = archive
     urls["models"] = models_dir
+    snapshot_path = f"{models_dir}engine-{pyodide_version}.snapshot.gz"
+    files[snapshot_path] = snapshot.Job(project_dir / ".cache" / "snapshots", pyodide_dir, archives,
+                                        key=pyodide_version + snapshot.SCRIPT.read_text())
     client = client_files()
     for name, content in client.items():
         relative = f"assets/explainer/{name}"
@@ -100,6 +109,7 @@ def plan(project_dir, config):
     urls["worker_js"] += "&" + urlencode({
         "pyodide": f"../pyodide/{pyodide_version}/",
         "models": models_dir.removeprefix("assets/explainer/"),
+        "snapshot": snapshot_path.removeprefix("assets/explainer/"),
         "names": ",".join(name for name in archives if name != "core"),
     })
     return Assets(files=files, urls=urls)

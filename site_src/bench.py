@@ -203,7 +203,7 @@ def kind_of(path):
     """Which kind of file a site path is, for the byte split (see KINDS)."""
     path = urlsplit(path).path
     name = path.rsplit("/", 1)[-1]
-    if "/assets/pyodide/" in path or path.startswith("assets/pyodide/"):
+    if "/assets/pyodide/" in path or path.startswith("assets/pyodide/") or name.endswith(".snapshot.gz"):
         return "pyodide"
     if "/assets/bokeh/" in path or path.startswith("assets/bokeh/"):
         return "bokeh"

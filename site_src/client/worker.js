@@ -2,21 +2,28 @@
 //
 // It starts the moment it is created (a model page creates it from the first lines of its
 // <head>): where Pyodide and the models live comes in its own URL, relative to this file
-// (?pyodide=…&models=…&names=…). Then it speaks the protocol of protocol.js: requests are
-// answered in the order they came, each model's archive is fetched once and imported the
-// first time a request names it.
+// (?pyodide=…&models=…&names=…&snapshot=…). Then it speaks the protocol of protocol.js:
+// requests are answered in the order they came, each model's archive is fetched once and
+// imported the first time a request names it.
+//
+// The snapshot (site_src/snapshot.py) is Pyodide's memory with every model imported. When
+// the browser has it in its HTTP cache (a visit before this one fetched it once the page
+// was live), the engine starts from it instead of booting Python; it is never downloaded
+// while a reader waits.
 import { Msg } from "./protocol.js";
 
 const here = new URL(self.location.href);
 const at = (key) => new URL(here.searchParams.get(key) ?? "", here).href;
 const MODELS = at("models");
 const NAMES = (here.searchParams.get("names") ?? "").split(",").filter(Boolean);
+const SNAPSHOT = here.searchParams.get("snapshot") ? at("snapshot") : null;
 const HOME = "/home/pyodide";
 /** Quiet time before another model is imported in the background (for the next page). */
 const WARM_UP_DELAY_MS = 50;
 
 const archives = new Map(); // name → Promise<ArrayBuffer> (fetched once)
 const imported = new Map(); // model → Promise (unpacked and imported once)
+let snapshotKept = false; // fetched into the HTTP cache, or started from it
 const engine = start();
 engine.catch(() => {}); // said to the page as FAILED; requests then answer ERROR
 let queue = engine; // requests run one after another, in arrival order
@@ -54,6 +61,27 @@ async function warmUp() {
   if (pending || !pyodide) return;
   const next = NAMES.find((name) => !imported.has(name));
   if (next) enqueue(() => loadModel(pyodide, next).catch(() => {}));
+  else keepSnapshot();
+}
+
+/** The snapshot from the HTTP cache, or null if it is not there (never from the network). */
+async function cachedSnapshot() {
+  if (!SNAPSHOT) return null;
+  try {
+    const response = await fetch(SNAPSHOT, { cache: "only-if-cached", mode: "same-origin" });
+    if (!response.ok) return null;
+    return await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  } catch {
+    return null;
+  }
+}
+
+/** Once every model is imported and nobody asks anything: fetch the snapshot into the
+ *  HTTP cache for the next visit (not when the reader has asked the browser to save data). */
+function keepSnapshot() {
+  if (!SNAPSHOT || snapshotKept || navigator.connection?.saveData) return;
+  snapshotKept = true;
+  fetch(SNAPSHOT).then((response) => response.body?.pipeTo(new WritableStream())).catch(() => {});
 }
 
 function progress(stage) {
@@ -91,24 +119,50 @@ function watchWebAssembly() {
   }
 }
 
-/** Pyodide and the core models archive; resolves to the runtime's `handle` and Pyodide. */
+/** Pyodide restored from the cached snapshot, else booted with the core models archive;
+ *  resolves to the runtime's `handle` and Pyodide. */
 async function start() {
   const started = performance.now();
   watchWebAssembly();
   try {
     progress("runtime");
+    const snapshot = cachedSnapshot();
     const core = archive("core");
+    core.catch(() => {}); // not needed when the snapshot is used; else awaited below
     const pyodideBase = at("pyodide");
     const { loadPyodide } = await import(`${pyodideBase}pyodide.mjs`);
-    const pyodide = await loadPyodide({ indexURL: pyodideBase, packages: [] });
-    progress("models");
-    pyodide.unpackArchive(await core, "zip", { extractDir: HOME });
+    const cached = await snapshot;
+    let pyodide = await fromSnapshot(loadPyodide, pyodideBase, cached);
+    // How the engine starts: from the cached snapshot ("used"), without one ("none"), or
+    // booting Python because the cached one could not be restored ("unusable").
+    const how = pyodide ? "used" : cached ? "unusable" : "none";
+    if (pyodide) {
+      for (const name of NAMES) imported.set(name, Promise.resolve());
+      snapshotKept = true; // it came from the cache
+    } else {
+      pyodide = await loadPyodide({ indexURL: pyodideBase, packages: [] });
+      progress("models");
+      pyodide.unpackArchive(await core, "zip", { extractDir: HOME });
+    }
     const handle = pyodide.pyimport("widgets.runtime").handle;
-    self.postMessage({ type: Msg.READY, ms: Math.round(performance.now() - started) });
+    self.postMessage({ type: Msg.READY, ms: Math.round(performance.now() - started), snapshot: how });
     return { pyodide, handle };
   } catch (error) {
     self.postMessage({ type: Msg.FAILED, message: String(error?.message ?? error).slice(0, 300) });
     throw error;
+  }
+}
+
+/** Pyodide restored from `snapshot` (models imported), or null: no snapshot, or one this
+ *  Pyodide cannot restore (then it boots as usual). */
+async function fromSnapshot(loadPyodide, indexURL, snapshot) {
+  if (!snapshot) return null;
+  try {
+    const pyodide = await loadPyodide({ indexURL, packages: [], _loadSnapshot: snapshot });
+    pyodide.pyimport("widgets.runtime");
+    return pyodide;
+  } catch {
+    return null;
   }
 }
 

@@ -1,5 +1,6 @@
 """Runtime files: a deterministic models archive, and a clear error when Pyodide is missing."""
 
+import gzip
 import io
 import types
 import zipfile
@@ -9,7 +10,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import bokeh
 import pytest
 
-from site_src import assets
+from site_src import assets, snapshot
 
 from .conftest import PROJECT_ROOT
 
@@ -97,6 +98,8 @@ def test_the_worker_url_says_where_pyodide_and_the_models_are():
     assert sorted(names) == sorted(set(assets.model_archives()) - {"core"})
     for name in ["core", *names]:
         assert f"{models}{name}.zip" in planned.files
+    engine = urljoin(worker, query["snapshot"][0]).removeprefix("https://example.org/")
+    assert engine.startswith(models) and isinstance(planned.files[engine], snapshot.Job)
 
 
 def test_plan_cache_busts_client_files_by_content(tmp_path):
@@ -108,5 +111,33 @@ def test_plan_cache_busts_client_files_by_content(tmp_path):
         assert url.startswith(f"assets/explainer/{name}?v=")
     planned.copy_into(tmp_path)
     for relative, source in planned.files.items():
+        if isinstance(source, snapshot.Job):
+            source = source.result()
         written = (tmp_path / relative).read_bytes()
         assert written == (source if isinstance(source, bytes) else Path(source).read_bytes()), relative
+
+
+def test_the_engine_snapshot_holds_every_model_and_is_made_once(tmp_path):
+    archives = assets.model_archives()
+    job = snapshot.Job(tmp_path, PROJECT_ROOT / "node_modules/pyodide", archives, key="314")
+    made = job.result()
+    assert made is not None, job.problem
+    memory = gzip.decompress(made.read_bytes())
+    assert len(memory) > 10_000_000, "not a memory image"
+    for name in archives:
+        if name != "core":
+            assert f"widgets.{name}".encode() in memory, f"{name} was not imported before the snapshot"
+    stamp = made.stat().st_mtime_ns
+    assert snapshot.Job(tmp_path, PROJECT_ROOT / "node_modules/pyodide", archives, key="314").result() == made
+    assert made.stat().st_mtime_ns == stamp, "an unchanged snapshot was made again"
+    changed = dict(archives, core=archives["core"] + b" ")
+    other = snapshot.Job(tmp_path, PROJECT_ROOT / "node_modules/pyodide", changed, key="314")
+    assert other.path != made, "changed models must not reuse the old snapshot"
+
+
+def test_without_node_the_build_goes_on_and_says_why(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(snapshot.shutil, "which", lambda name: None)
+    job = snapshot.Job(tmp_path, PROJECT_ROOT / "node_modules/pyodide", {"core": b"x"}, key="k")
+    with caplog.at_level("INFO", logger="mkdocs.plugins.explainer"):
+        assert job.result() is None
+    assert "Node.js is not on PATH" in caplog.text and "from scratch" in caplog.text

@@ -1,0 +1,95 @@
+"""The engine's memory snapshot: a second visit starts from it; a bad one is never a dead end.
+
+A first visit boots Python (it never waits for the 31 MB snapshot) and, once the page is
+live, fetches the snapshot into the HTTP cache; the next visit restores the engine from it
+with every model imported. Both must answer exactly as the model does. These tests open
+their own browser context: the shared `page` fixture routes every request (to catch other
+origins), and a routed context has no HTTP cache.
+"""
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from .. import wait_ready
+from . import NATO_PATH, READY_TIMEOUT_MS, press_times, range_input, scenario, wait_until_shows
+
+#: Records the engine's READY message (it says whether the engine came from the snapshot).
+READY_JS = """(() => {
+  const Real = window.Worker;
+  window.Worker = class extends Real {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        if (event.data?.type === "ready") window.__engineReady = event.data;
+      });
+    }
+  };
+})();"""
+
+
+@pytest.fixture
+def context(browser):
+    """A context with an HTTP cache; fails the test on any console or page error."""
+    context = browser.new_context(locale="zh-CN", service_workers="block")
+    context.add_init_script(READY_JS)
+    errors = []
+    context.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    context.on("weberror", lambda error: errors.append(str(error.error)))
+    yield context
+    context.close()
+    assert not errors, f"the pages reported errors: {errors}"
+
+
+def visit(context, url):
+    """Open `url` in a new tab of `context`, wait until it is live; returns (page, READY message)."""
+    page = context.new_page()
+    page.goto(url)
+    wait_ready(page, timeout=READY_TIMEOUT_MS)
+    return page, page.evaluate("window.__engineReady")
+
+
+def first_visit_keeps_the_snapshot(context, url):
+    """A first visit: Python booted from scratch; returns once the snapshot is in the cache."""
+    kept = []
+    context.on("requestfinished", lambda request: kept.append(request.url)
+               if request.url.endswith(".snapshot.gz") and request.response().ok else None)
+    page, ready = visit(context, url)
+    assert ready["snapshot"] == "none", f"a first visit found a snapshot it cannot have had: {ready}"
+    page.wait_for_timeout(100)
+    deadline = 600
+    while not kept and deadline:
+        page.wait_for_timeout(100)  # the worker fetches it once every model is imported
+        deadline -= 1
+    assert kept, "the page never fetched the engine snapshot for the next visit"
+    page.close()
+
+
+def test_a_second_visit_starts_from_the_snapshot_and_answers_as_the_model(context, nato_url):
+    first_visit_keeps_the_snapshot(context, nato_url)
+
+    second, ready = visit(context, nato_url)
+    assert ready["snapshot"] == "used", f"the second visit booted Python instead of using the snapshot: {ready}"
+    press_times(second, range_input(second, "taxpayers_m"), "ArrowLeft", 3)
+    wait_until_shows(second, scenario(taxpayers_m=157))
+    # Another essay's model comes from the same snapshot, already imported.
+    third, ready = visit(context, nato_url.replace(NATO_PATH, "europe-treasuries/"))
+    assert ready["snapshot"] == "used"
+
+
+def test_a_snapshot_that_cannot_be_restored_falls_back_to_booting_python(context, nato_url, built_site):
+    snapshot = next(Path(built_site).glob("assets/explainer/models-*/engine-*.snapshot.gz"))
+    whole = snapshot.read_bytes()
+    memory = gzip.decompress(whole)
+    # A well-formed file whose memory image is cut short: it decompresses, and only
+    # Pyodide's restore can find out that it is no good.
+    snapshot.write_bytes(gzip.compress(memory[: len(memory) // 3], compresslevel=1))
+    try:
+        first_visit_keeps_the_snapshot(context, nato_url)
+        second, ready = visit(context, nato_url)
+        assert ready["snapshot"] == "unusable", f"the broken snapshot was not found, or was used: {ready}"
+        press_times(second, range_input(second, "taxpayers_m"), "ArrowRight", 2)
+        wait_until_shows(second, scenario(taxpayers_m=162))
+    finally:
+        snapshot.write_bytes(whole)
