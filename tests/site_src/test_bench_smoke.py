@@ -103,6 +103,7 @@ def test_paced_latency_row_is_context_without_a_verdict():
     ("/assets/pyodide/314.0.7/pyodide.asm.wasm", "pyodide"),
     ("/assets/pyodide/314.0.7/python_stdlib.zip", "pyodide"),
     ("/assets/explainer/models-d5e75000c4/nato_taxpayer.zip", "models"),
+    ("/assets/explainer/models-d5e75000c4/engine-314.0.7.snapshot.gz", "snapshot"),
     ("/search/search_index.json", "search"),
     ("/assets/javascripts/workers/search.f8cc74c7.min.js", "search"),
     ("/assets/images/favicon.png", "other"),
