@@ -70,7 +70,10 @@ async function cachedSnapshot() {
   try {
     const response = await fetch(SNAPSHOT, { cache: "only-if-cached", mode: "same-origin" });
     if (!response.ok) return null;
-    return await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // A host that labels .gz files Content-Encoding: gzip has had the browser unpack it already.
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+    return await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
   } catch {
     return null;
   }

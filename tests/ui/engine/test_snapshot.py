@@ -7,10 +7,14 @@ their own browser context: the shared `page` fixture routes every request (to ca
 origins), and a routed context has no HTTP cache.
 """
 
+import functools
 import gzip
+import threading
 from pathlib import Path
 
 import pytest
+
+from ..conftest import CspHandler, _QuietServer, page_policy
 
 from .. import wait_ready
 from . import NATO_PATH, READY_TIMEOUT_MS, press_times, range_input, scenario, wait_until_shows
@@ -93,3 +97,32 @@ def test_a_snapshot_that_cannot_be_restored_falls_back_to_booting_python(context
         wait_until_shows(second, scenario(taxpayers_m=162))
     finally:
         snapshot.write_bytes(whole)
+
+
+class UnpackingHandler(CspHandler):
+    """A host that labels .gz files Content-Encoding: gzip (Apache's `AddEncoding`): the
+    browser unpacks the snapshot before the worker sees it."""
+
+    def end_headers(self):
+        if self.path.endswith(".gz"):
+            self.send_header("Content-Encoding", "gzip")
+        super().end_headers()
+
+
+@pytest.fixture
+def unpacking_server(built_site):
+    """The built site served by UnpackingHandler; yields the nato page's URL."""
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(UnpackingHandler, directory=str(built_site)))
+    server.reference_policy = page_policy((Path(built_site) / "index.html").read_text(encoding="utf-8"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/{NATO_PATH}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_snapshot_the_host_unpacked_on_the_way_is_used_as_it_is(context, unpacking_server):
+    first_visit_keeps_the_snapshot(context, unpacking_server)
+    second, ready = visit(context, unpacking_server)
+    assert ready["snapshot"] == "used", f"the unpacked snapshot was not used: {ready}"
+    press_times(second, range_input(second, "taxpayers_m"), "ArrowLeft", 1)
+    wait_until_shows(second, scenario(taxpayers_m=159))
