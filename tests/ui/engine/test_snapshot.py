@@ -17,7 +17,7 @@ import pytest
 from ..conftest import CspHandler, _QuietServer, page_policy
 
 from .. import wait_ready
-from . import NATO_PATH, READY_TIMEOUT_MS, press_times, range_input, scenario, wait_until_shows
+from . import DEFAULTS, NATO_PATH, READY_TIMEOUT_MS, press_times, range_input, scenario, wait_until_shows
 
 #: Records the engine's READY message (it says whether the engine came from the snapshot).
 READY_JS = """(() => {
@@ -70,13 +70,19 @@ def first_visit_keeps_the_snapshot(context, url):
     page.close()
 
 
-def test_a_second_visit_starts_from_the_snapshot_and_answers_as_the_model(context, nato_url):
-    first_visit_keeps_the_snapshot(context, nato_url)
+def come_back_and_move(context, url, steps):
+    """A first visit, then a second that moves the taxpayers slider by `steps` (±) and must
+    show exactly the model's answer; returns how the second visit's engine started."""
+    first_visit_keeps_the_snapshot(context, url)
+    page, ready = visit(context, url)
+    press_times(page, range_input(page, "taxpayers_m"), "ArrowRight" if steps > 0 else "ArrowLeft", abs(steps))
+    wait_until_shows(page, scenario(taxpayers_m=DEFAULTS["taxpayers_m"] + steps))
+    return ready["snapshot"]
 
-    second, ready = visit(context, nato_url)
-    assert ready["snapshot"] == "used", f"the second visit booted Python instead of using the snapshot: {ready}"
-    press_times(second, range_input(second, "taxpayers_m"), "ArrowLeft", 3)
-    wait_until_shows(second, scenario(taxpayers_m=157))
+
+def test_a_second_visit_starts_from_the_snapshot_and_answers_as_the_model(context, nato_url):
+    how = come_back_and_move(context, nato_url, -3)
+    assert how == "used", f"the second visit booted Python ({how}) instead of using the snapshot"
     # Another essay's model comes from the same snapshot, already imported.
     third, ready = visit(context, nato_url.replace(NATO_PATH, "europe-treasuries/"))
     assert ready["snapshot"] == "used"
@@ -90,11 +96,8 @@ def test_a_snapshot_that_cannot_be_restored_falls_back_to_booting_python(context
     # Pyodide's restore can find out that it is no good.
     snapshot.write_bytes(gzip.compress(memory[: len(memory) // 3], compresslevel=1))
     try:
-        first_visit_keeps_the_snapshot(context, nato_url)
-        second, ready = visit(context, nato_url)
-        assert ready["snapshot"] == "unusable", f"the broken snapshot was not found, or was used: {ready}"
-        press_times(second, range_input(second, "taxpayers_m"), "ArrowRight", 2)
-        wait_until_shows(second, scenario(taxpayers_m=162))
+        how = come_back_and_move(context, nato_url, 2)
+        assert how == "unusable", f"the broken snapshot was not found, or was used ({how})"
     finally:
         snapshot.write_bytes(whole)
 
@@ -121,8 +124,5 @@ def unpacking_server(built_site):
 
 
 def test_a_snapshot_the_host_unpacked_on_the_way_is_used_as_it_is(context, unpacking_server):
-    first_visit_keeps_the_snapshot(context, unpacking_server)
-    second, ready = visit(context, unpacking_server)
-    assert ready["snapshot"] == "used", f"the unpacked snapshot was not used: {ready}"
-    press_times(second, range_input(second, "taxpayers_m"), "ArrowLeft", 1)
-    wait_until_shows(second, scenario(taxpayers_m=159))
+    how = come_back_and_move(context, unpacking_server, -1)
+    assert how == "used", f"the unpacked snapshot was not used ({how})"
