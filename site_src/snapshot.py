@@ -52,9 +52,13 @@ class Job:
             for name, data in archives.items():
                 zips.append(Path(folder) / f"{name}.zip")
                 zips[-1].write_bytes(data)
-            made = subprocess.run([node, str(SCRIPT), f"{pyodide_dir.resolve()}/", str(self.path),
-                                   *map(str, zips)], capture_output=True, text=True,
-                                  timeout=TIMEOUT_S, check=False)
+            try:
+                made = subprocess.run([node, str(SCRIPT), f"{pyodide_dir.resolve()}/", str(self.path),
+                                       *map(str, zips)], capture_output=True, text=True,
+                                      timeout=TIMEOUT_S, check=False)
+            except (OSError, subprocess.TimeoutExpired) as error:
+                self.problem = f"node {SCRIPT.name} did not finish: {error}"
+                return
         if made.returncode != 0 or not self.path.exists():
             last = (made.stderr.strip().splitlines() or ["no output"])[-1]
             self.problem = f"node {SCRIPT.name} failed: {last[:300]}"
