@@ -20,5 +20,6 @@ for (const archive of archives) {
   const name = basename(archive, ".zip");
   if (name !== "core") pyodide.pyimport(`widgets.${name}`);
 }
-writeFileSync(`${output}.partial`, gzipSync(pyodide.makeMemorySnapshot(), { level: 6 }));
-renameSync(`${output}.partial`, output);
+const partial = `${output}.${process.pid}.partial`; // two builds at once never mix their bytes
+writeFileSync(partial, gzipSync(pyodide.makeMemorySnapshot(), { level: 6 }));
+renameSync(partial, output);

@@ -24,6 +24,8 @@ SCRIPT = Path(__file__).with_name("snapshot.mjs")
 TIMEOUT_S = 120
 
 log = logging.getLogger("mkdocs.plugins.explainer")
+_RUNNING = {}  # snapshot path → the Job of this process that last started on it
+_RUNNING_LOCK = threading.Lock()
 
 
 class Job:
@@ -31,13 +33,21 @@ class Job:
 
     def __init__(self, cache_dir, pyodide_dir, archives, key):
         """Start making the snapshot of `archives` ({name: zip bytes}) for Pyodide in
-        `pyodide_dir`, unless `cache_dir` already holds the one for `key`."""
+        `pyodide_dir`, unless `cache_dir` already holds the one for `key` or a job of this
+        process is already making it (then this one waits for that one)."""
         digest = hashlib.sha256(key.encode() + b"".join(archives.values())).hexdigest()[:16]
         self.path = Path(cache_dir) / f"engine-{digest}.snapshot.gz"
         self.problem = None
-        self._thread = threading.Thread(target=self._make, args=(Path(pyodide_dir), archives),
-                                        daemon=True)
-        self._thread.start()
+        with _RUNNING_LOCK:
+            running = _RUNNING.get(self.path)
+            if running is not None and running._thread.is_alive():
+                self._maker = running
+            else:
+                self._maker = self
+                self._thread = threading.Thread(target=self._make, args=(Path(pyodide_dir), archives),
+                                                daemon=True)
+                self._thread.start()
+                _RUNNING[self.path] = self
 
     def _make(self, pyodide_dir, archives):
         if self.path.exists():
@@ -65,7 +75,8 @@ class Job:
 
     def result(self):
         """The snapshot file, or None (after logging why: pages then boot Python as usual)."""
-        self._thread.join(TIMEOUT_S + 10)
+        self._maker._thread.join(TIMEOUT_S + 10)
+        self.problem = self._maker.problem
         if self.problem or not self.path.exists():
             log.info("explainer: no engine snapshot (%s); pages start Python from scratch",
                      self.problem or "timed out")
