@@ -97,7 +97,7 @@ def plan(project_dir, config):
     urls["models"] = models_dir
     snapshot_path = f"{models_dir}engine-{pyodide_version}.snapshot.gz"
     files[snapshot_path] = snapshot.Job(project_dir / ".cache" / "snapshots", pyodide_dir, archives,
-                                        key=pyodide_version + snapshot.SCRIPT.read_text())
+                                        key=pyodide_version)
     client = client_files()
     for name, content in client.items():
         relative = f"assets/explainer/{name}"

@@ -93,8 +93,9 @@ def _legend_proxy(fig, series):
     # plot, and BokehJS has a row to draw the entry's swatch from.
     row = {column: [values[0] if values and isinstance(values[0], str) else math.nan]
            for column, values in first.data_source.data.items()}
-    proxy = GlyphRenderer(glyph=glyph, data_source=ColumnDataSource(data=row), y_range_name=first.y_range_name,
-                          name=LEGEND_PROXY, tags=[renderer.id for renderer in series])
+    proxy = GlyphRenderer(glyph=glyph, data_source=ColumnDataSource(data=row),
+                          y_range_name=first.y_range_name, name=LEGEND_PROXY,
+                          tags=[renderer.id for renderer in series])
     fig.renderers.append(proxy)
     return proxy
 

@@ -33,9 +33,10 @@ class Job:
 
     def __init__(self, cache_dir, pyodide_dir, archives, key):
         """Start making the snapshot of `archives` ({name: zip bytes}) for Pyodide in
-        `pyodide_dir`, unless `cache_dir` already holds the one for `key` or a job of this
-        process is already making it (then this one waits for that one)."""
-        digest = hashlib.sha256(key.encode() + b"".join(archives.values())).hexdigest()[:16]
+        `pyodide_dir` (version `key`), unless `cache_dir` already holds the one for them and
+        this script, or a job of this process is already making it (then this one waits)."""
+        made_of = key.encode() + SCRIPT.read_bytes() + b"".join(archives.values())
+        digest = hashlib.sha256(made_of).hexdigest()[:16]
         self.path = Path(cache_dir) / f"engine-{digest}.snapshot.gz"
         self.problem = None
         with _RUNNING_LOCK:

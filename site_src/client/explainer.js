@@ -657,10 +657,9 @@ class Page {
     }
     if (!this.alive()) return; // replaced while BokehJS was loading
     const item = readJson(figure.querySelector("template[data-bokeh-item]"));
-    const before = new Set(Bokeh.documents);
     const views = await Bokeh.embed.embed_item(item, figure.querySelector(".ex-chart__plot"));
     this.plotViews.set(figure.dataset.chart, views.roots.filter((view) => typeof view.pause === "function"));
-    const doc = Bokeh.documents.find((d) => !before.has(d));
+    const doc = views.roots[0].model.document;
     this.docs.set(figure.dataset.chart, doc);
     if (!this.alive()) return this.dispose(); // replaced while BokehJS was drawing
     applyTheme(doc);

@@ -6,6 +6,8 @@ legend instead of rebuilding it on every move), and the charts on screen skip re
 while an answer is on its way (so they must always repaint once it is in).
 """
 
+from site_src.bench import CHARTS_IN_VIEW_JS
+
 from .. import wait_ready
 from . import (READY_TIMEOUT_MS, ROOT, UPDATE_TIMEOUT_MS, expected_view, press_times, range_input,
                read_view, scenario, view_mismatches, wait_until_shows)
@@ -29,10 +31,6 @@ NO_PAUSE_REQUESTS_JS = """(() => {
     }
   };
 })();"""
-CHARTS_IN_VIEW_JS = """() => [...document.querySelectorAll("[data-chart]")].filter((figure) => {
-  const box = figure.getBoundingClientRect();
-  return box.top < innerHeight && box.bottom > 0;
-}).map((figure) => figure.dataset.chart)"""
 #: What the chart's canvases show (data URLs, through BokehJS's nested shadow roots), to tell
 #: a repainted plot from a frozen one.
 PIXELS_JS = """(figure) => {

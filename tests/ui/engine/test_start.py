@@ -6,17 +6,13 @@ Pyodide's WebAssembly is held back by a route until the test lets it through, so
 
 import math
 
+from site_src.bench import CHARTS_IN_VIEW_JS
 from widgets import space_solar
 
 from .. import views, wait_ready
 from . import (NATO_PATH, READY_TIMEOUT_MS, ROOT, press_times, range_input, scenario,
                wait_until_shows)
 
-#: Chart ids (data-chart) whose figure shows in the window right now.
-CHARTS_IN_VIEW_JS = """() => [...document.querySelectorAll("[data-chart]")].filter((figure) => {
-  const box = figure.getBoundingClientRect();
-  return box.top < innerHeight && box.bottom > 0;
-}).map((figure) => figure.dataset.chart)"""
 DRAWN_JS = """() => [...document.querySelectorAll("[data-chart]")]
   .filter((figure) => figure.dataset.drawn === "true").map((figure) => figure.dataset.chart)"""
 
