@@ -7,7 +7,7 @@ import pathlib
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from widgets import base
@@ -426,14 +426,25 @@ def _strategy(p):
 PARAMS = st.fixed_dictionaries({p["name"]: _strategy(p) for p in m.SPEC})
 
 
+#: Found by hypothesis in CI: Google's pull outweighs the rival's by more than a float can
+#: tell from 1 (cheap price × deep use × high quality sensitivity), so the share is 1.0.
+SATURATED = dict({p["name"]: p["default"] for p in m.SPEC}, price_google=0.1015625, price_rival=1.0,
+                 rival_matches_year=1, eps_depth=3.0, eps_choice=0.0, signal_share=1.0,
+                 data_to_quality=2.0, data_decay=1.0, quality_sensitivity=5.0, capital_feedback=0.0,
+                 adjust_speed=1.0, initial_share_google=0.9375, years=1, market_users_m=1.0,
+                 market_growth=0.0, ref_price_usd_month=0.0, serve_cost_usd_month=0.0)
+
+
 @settings(max_examples=150, deadline=None)
 @given(PARAMS)
+@example(SATURATED)
 def test_in_bounds_inputs_never_raise_and_are_json_safe(params):
     result = m.compute(params)
     assert_clean(result)
     assert result["warnings"] == []
     shares = result["outputs"]["path"]["share_google"]
-    assert all(0 < s < 1 for s in shares)
+    # A share: in (0, 1) in exact arithmetic; in floats it can round to 0 or 1 (SATURATED).
+    assert all(0 <= s <= 1 for s in shares)
     assert min(result["outputs"]["path"]["quality_google"]) >= 1
 
 
