@@ -71,23 +71,35 @@ def test_table_is_markdown_with_escaped_pipes():
     assert lines[2] == "| a \\| b | nato-taxpayer | 1.0 ms | ≤ 16 ms | ✅ |"
 
 
-def test_latency_row_reports_percentiles_and_missed_target():
+def test_held_key_latency_row_carries_the_target():
     latency = {"samples": [float(v) for v in range(1, 201)], "timeouts": 2, "unchanged": 0,
                "worker_ms": [5.0] * 200, "apply_ms": [2.0] * 200}
-    row = bench.latency_row("nato-taxpayer", latency)
+    row = bench.latency_row("nato-taxpayer", latency, "held")
     assert row.result.startswith("100 ms / 190 ms / 200 ms (n=200")
     assert "2 moves without update" in row.result
     assert row.met == "❌ +1088%"
-    assert "back to back" in row.measure
+    assert f"a keydown every {bench.KEY_REPEAT_MS} ms" in row.measure
 
 
-def test_paced_latency_row_is_context_without_a_verdict():
+@pytest.mark.parametrize("how", ["tapped", "undeferred"])
+def test_back_to_back_latency_rows_are_context_without_a_verdict(how):
     latency = {"samples": [4.0] * 50, "timeouts": 0, "unchanged": 3,
                "worker_ms": [2.0] * 50, "apply_ms": [1.0] * 50}
-    row = bench.latency_row("nato-taxpayer", latency, pace_ms=bench.KEY_REPEAT_MS)
-    assert f"one key per {bench.KEY_REPEAT_MS} ms" in row.measure
+    row = bench.latency_row("nato-taxpayer", latency, how)
+    assert "back to back" in row.measure
     assert row.result.startswith("4.0 ms / 4.0 ms / 4.0 ms (n=50")
-    assert (row.target, row.met) == ("", ""), "the target is judged on back-to-back keys only"
+    assert (row.target, row.met) == ("", ""), "the target is judged on the held key only"
+
+
+def test_essay_rows_put_the_held_key_first():
+    sample = {"samples": [3.0] * 10, "timeouts": 0, "unchanged": 0}
+    results = bench.Results(latency={"meta-capex": sample}, latency_paced={"meta-capex": sample},
+                            latency_undeferred={"meta-capex": sample})
+    measures = [row.measure for row in bench.essay_rows(results, "meta-capex") if "input →" in row.measure
+                or "deferral" in row.measure]
+    assert [m.split(",")[1].strip() for m in measures[:2]] == ["arrow key held (a keydown every 33 ms)",
+                                                                "keys tapped back to back"]
+    assert "deferral off" in measures[2]
 
 
 # --- byte accounting ------------------------------------------------------------------
