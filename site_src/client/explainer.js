@@ -15,7 +15,7 @@ const LOG_STEPS = 1000;
 const IDLE_DELAY_MS = 120;
 const START_LIMIT_MS = 120000;
 const FRAGMENT_INTERVAL_MS = 250;
-const REST_LIMIT_MS = 2000; // the charts out of view are drawn by then even on a busy page
+const REST_LIMIT_MS = 2000; // each chart out of view is drawn this long after the last at the latest
 const ARROW_STEPS = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
 const THUMB_LIMIT_MS = 60;
 const PAINT_GAP_MS = 50;
@@ -198,6 +198,12 @@ function sameColumns(a, b) {
     const y = b[key];
     return x?.length === y.length && y.every((value, i) => Object.is(value, x[i]));
   });
+}
+
+/** Run `task` when the browser is idle, and within REST_LIMIT_MS even on a busy page. */
+function whenIdle(task) {
+  if (window.requestIdleCallback) requestIdleCallback(task, { timeout: REST_LIMIT_MS });
+  else setTimeout(task, 0);
 }
 
 /** The JSON the build put in a <template> (inert text, never executed). */
@@ -507,11 +513,19 @@ class Page {
     this.drawRest();
   }
 
-  /** Once the engine has started (or failed), draw the charts still waiting, when idle. */
+  /** Once the engine has started (or failed), draw the charts still waiting: one per idle
+   *  period, since drawing a chart is one long task (~0.1 s) and a click, a key or the next
+   *  page of an instant navigation should wait behind one at most. */
   drawRest() {
-    (window.requestIdleCallback ?? setTimeout)(() => {
-      if (this.alive()) this.drawCharts([...this.root.querySelectorAll("[data-chart]")]);
-    }, { timeout: REST_LIMIT_MS });
+    if (this.drawingRest) return;
+    this.drawingRest = true;
+    const next = () => {
+      const figure = this.alive() && [...this.root.querySelectorAll("[data-chart]")].find((f) => !f.dataset.drawn);
+      if (!figure) return;
+      this.drawCharts([figure]);
+      this.drawing.then(() => whenIdle(next));
+    };
+    whenIdle(next);
   }
 
   /** Send the latest params if the engine is free; at most one request in flight. */

@@ -253,3 +253,18 @@ def test_quick_options_are_small():
     assert len(quick.pages) == 2
     full = bench.parse_args([])
     assert (full.runs, full.moves, full.pages) == (5, 200, list(bench.ESSAYS))
+
+
+def test_navigation_target_is_judged_from_a_settled_page_only():
+    settled = bench.nav_row("meta-capex", "meta-capex→nato-taxpayer", [90.0, 120.0, 200.0], [], "settled")
+    assert settled.met == "✅" and settled.target == "≤ 150 ms"
+    assert "from a settled page" in settled.measure
+    quick = bench.nav_row("meta-capex", "meta-capex→nato-taxpayer", [300.0, 320.0, 900.0], [], "quick")
+    assert (quick.target, quick.met) == ("", "")
+    assert "as soon as the page is interactive" in quick.measure
+
+
+def test_a_navigation_that_never_gets_ready_is_a_failure_either_way():
+    for when in bench.NAV_WHEN:
+        row = bench.nav_row("meta-capex", "meta-capex→nato-taxpayer", [None, 100.0], ["still loading after 15 s"], when)
+        assert row.met == "❌" and "1/2 runs never ready: still loading after 15 s" in row.result
