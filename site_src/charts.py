@@ -45,10 +45,11 @@ def build_figure(chart):
     data = chartdata.columns(chart)
     sources = {name: ColumnDataSource(data=_nan_for_none(columns), name=name)
                for name, columns in data.items()}
-    fig = _figure(chart)
+    ranges = chartdata.ranges(chart, data)
+    fig = _figure(chart, ranges)
     kind = chart["type"]
     if kind == "line":
-        _draw_lines(fig, chart, sources)
+        _draw_lines(fig, chart, sources, ranges)
     elif kind == "diagram":
         _draw_diagram(fig, sources)
     else:
@@ -106,18 +107,20 @@ def _nan_for_none(columns):
             for key, values in columns.items()}
 
 
-def _figure(chart):
-    """An empty figure with the chart's axes, sized to the column width."""
+def _figure(chart, ranges):
+    """An empty figure with the chart's axes, sized to the column width; numeric axes span
+    `ranges` (chartdata.ranges), which the page resets with every answer."""
     x, y = chart["x"], chart.get("y", {})
     options = {"height": HEIGHT, "sizing_mode": "stretch_width", "toolbar_location": None,
                "background_fill_color": None, "border_fill_color": None,
-               "outline_line_color": None}
+               "outline_line_color": None, "y_range": _range(ranges.get("y"))}
     if chart["type"] in chartdata.CATEGORICAL:
         options["x_range"] = [str(v) for v in x["values"]]
     elif chart["type"] == "diagram":
         options.update(x_range=Range1d(-1.6, 1.6), y_range=Range1d(-1.4, 1.4))
     else:
         options["x_axis_type"] = x.get("scale", "linear")
+        options["x_range"] = _range(ranges.get("x"))
     if y.get("scale") == "log":
         options["y_axis_type"] = "log"
     fig = figure(**options)
@@ -128,6 +131,12 @@ def _figure(chart):
         fig.grid.visible = False
     fig.name = chart["id"]
     return fig
+
+
+def _range(span):
+    """A fixed range over `span` ([start, end]); Bokeh's data range when the axis has no
+    value to show yet."""
+    return Range1d(*span) if span else DataRange1d()
 
 
 def _axis_label(axis):
@@ -152,11 +161,11 @@ def _on_right(series):
     return series.get("y_axis") == "right" or series.get("panel") == "bottom"
 
 
-def _draw_lines(fig, chart, sources):
+def _draw_lines(fig, chart, sources, ranges):
     """Lines, dashed lines and shaded bands; some series may use a right-hand axis."""
     right = _secondary_axis(chart)
     if right:
-        fig.extra_y_ranges = {"right": DataRange1d()}
+        fig.extra_y_ranges = {"right": _range(ranges.get("y2"))}
         fig.add_layout(LinearAxis(y_range_name="right", axis_label=_axis_label(right)), "right")
     for i, series in enumerate(chart["series"]):
         colour = PALETTE[i % len(PALETTE)]

@@ -53,6 +53,70 @@ def columns(chart):
     return data
 
 
+#: Room left around the data, as Bokeh's DataRange1d leaves it: 5 % of the span each side.
+RANGE_PADDING = 0.1
+#: The span around a single value (Bokeh's default_span).
+DEFAULT_SPAN = 2.0
+
+
+def ranges(chart, data=None):
+    """The axis ranges that show every value `columns()` plots, with Bokeh's padding.
+
+    The build draws the figure with these ranges and the browser sets them with each new
+    answer, before the chart repaints: BokehJS would otherwise fit its data ranges during
+    the repaint and then repaint again for the new range (two canvas paints per answer).
+
+    Args:
+        chart: A chart dict.
+        data: `columns(chart)`, if already computed.
+
+    Returns:
+        {"x": [start, end], "y": [...], "y2": [...]} for the axes the chart has and that
+        have at least one finite value: "x" for a numeric x axis, "y" for the left axis,
+        "y2" for the right one. Categorical x axes and diagrams have fixed ranges.
+    """
+    kind = chart["type"]
+    if kind == "diagram":
+        return {}
+    data = columns(chart) if data is None else data
+    values = {"x": [], "y": [], "y2": []}
+    for i, series in enumerate(chart.get("series", [])):
+        source = data.get(f"s{i}", {})
+        axis = "y2" if series.get("y_axis") == "right" or series.get("panel") == "bottom" else "y"
+        for key in ("y", "lo", "hi", "bottom", "top"):
+            values[axis].extend(source.get(key, ()))
+        if kind in ("bar", "range_bar"):
+            values[axis].append(0.0)  # a bar stands on zero
+        if kind not in CATEGORICAL:
+            values["x"].extend(source.get("x", ()))
+    for axis in ("x", "y"):
+        values[axis].extend(data[f"markers_{axis}"]["value"])
+        values[axis].extend(data[f"regions_{axis}"]["start"] + data[f"regions_{axis}"]["end"])
+    if kind in CATEGORICAL:
+        values["x"] = []
+    log = {"x": chart["x"].get("scale") == "log", "y": chart.get("y", {}).get("scale") == "log",
+           "y2": False}
+    found = {}
+    for axis, numbers in values.items():
+        finite = [v for v in numbers if isinstance(v, (int, float)) and not isinstance(v, bool)
+                  and math.isfinite(v) and (v > 0 or not log[axis])]
+        if finite:
+            found[axis] = _padded(min(finite), max(finite), log[axis])
+    return found
+
+
+def _padded(low, high, log):
+    """[start, end] around low..high: RANGE_PADDING of the span (in log space on a log axis),
+    DEFAULT_SPAN around a single value."""
+    if log:
+        start, end = _padded(math.log10(low), math.log10(high), False)
+        return [10 ** start, 10 ** end]
+    if high == low:
+        return [low - DEFAULT_SPAN / 2, high + DEFAULT_SPAN / 2]
+    room = (high - low) * RANGE_PADDING / 2
+    return [low - room, high + room]
+
+
 def _positive(columns, keys):
     """A log axis cannot show zero or negatives: make them gaps."""
     return {key: ([v if v is None or isinstance(v, str) or v > 0 else None for v in values]

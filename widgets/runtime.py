@@ -193,12 +193,14 @@ def describe_flips(model, found):
 
 
 def for_browser(chart):
-    """What the page needs to redraw a chart at once: source columns and caption.
+    """What the page needs to redraw a chart at once: source columns, axis ranges, caption.
 
     The data table follows in a "tables" request when the reader pauses: it is
     the costliest part to format and sits in a closed <details>.
     """
-    return {"columns": chartdata.columns(chart), "caption": chart.get("caption_zh", "")}
+    data = chartdata.columns(chart)
+    return {"columns": data, "ranges": chartdata.ranges(chart, data),
+            "caption": chart.get("caption_zh", "")}
 
 
 def handle(request_json, package="widgets"):

@@ -200,6 +200,15 @@ function sameColumns(a, b) {
   });
 }
 
+/** The BokehJS range of a figure's axis "x", "y" (left) or "y2" (right). */
+function axisRange(figure, axis) {
+  if (!figure) return null;
+  if (axis === "x") return figure.x_range;
+  if (axis === "y") return figure.y_range;
+  const extra = figure.extra_y_ranges;
+  return extra instanceof Map ? extra.get("right") : extra?.right;
+}
+
 /** Run `task` when the browser is idle, and within REST_LIMIT_MS even on a busy page. */
 function whenIdle(task) {
   if (window.requestIdleCallback) requestIdleCallback(task, { timeout: REST_LIMIT_MS });
@@ -731,6 +740,12 @@ class Page {
     const chart = this.latestCharts.get(id);
     if (!doc || !chart) return;
     this.offScreen.delete(id);
+    // The axes first: BokehJS then paints once (a range it fits itself moves during the
+    // paint and asks for a second one).
+    for (const [axis, [start, end]] of Object.entries(chart.ranges ?? {})) {
+      const range = axisRange(doc.get_model_by_name(id), axis);
+      if (range?.type === "Range1d" && (range.start !== start || range.end !== end)) range.setv({ start, end });
+    }
     for (const [name, columns] of Object.entries(chart.columns)) {
       const source = doc.get_model_by_name(name);
       if (!source || sameColumns(this.plotted.get(`${id}/${name}`), columns)) continue;

@@ -57,3 +57,27 @@ def test_legend_entries_stand_for_proxies_whose_data_never_changes(slug, chart):
     assert len(stood_for) == len(set(stood_for)), f"{chart['id']}: a series sits in two legend entries"
     labelled = [series for series in chart["series"] if chart["type"] != "diagram"]
     assert bool(stood_for) == bool(labelled), f"{chart['id']}: series without a legend, or a legend without series"
+
+
+@pytest.mark.parametrize("slug,chart", CHARTS, ids=[chart["id"] for _, chart in CHARTS])
+def test_numeric_axes_are_fixed_to_the_models_ranges(slug, chart):
+    """BokehJS fits a DataRange1d during a repaint and then repaints again for the new range;
+    with the ranges set from the model's answer (chartdata.ranges), a chart paints once."""
+    from bokeh.models import DataRange1d, Range1d
+    from widgets import chartdata
+
+    fig = charts.build_figure(chart)
+    assert not fig.select(type=DataRange1d), f"{chart['id']}: an axis still fits itself to the data"
+    expected = chartdata.ranges(chart)
+    found = {"y": fig.y_range}
+    if chart["type"] not in chartdata.CATEGORICAL and chart["type"] != "diagram":
+        found["x"] = fig.x_range
+    if "right" in fig.extra_y_ranges:
+        found["y2"] = fig.extra_y_ranges["right"]
+    if chart["type"] == "diagram":
+        assert (fig.x_range.start, fig.y_range.end) == (-1.6, 1.4), "a diagram keeps its fixed frame"
+        return
+    assert set(found) == set(expected), f"{chart['id']}: axes {sorted(found)} vs ranges {sorted(expected)}"
+    for axis, range_ in found.items():
+        assert isinstance(range_, Range1d)
+        assert [range_.start, range_.end] == pytest.approx(expected[axis])

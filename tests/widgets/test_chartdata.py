@@ -139,3 +139,85 @@ def test_real_charts_give_a_source_per_series_and_a_full_table(cid):
     table = chartdata.table(data)
     assert len(table["rows"]) == len(data["x"]["values"])
     assert all(len(row) == len(table["head"]) for row in table["rows"])
+
+
+# --- axis ranges ----------------------------------------------------------------------
+
+def test_ranges_pad_the_data_as_bokeh_does():
+    ranges = chartdata.ranges(LINE_WITH_BAND)
+    # x: data 0..3 (markers 2, 1 and the region 1..2 inside) → 5 % of the span each side.
+    assert ranges["x"] == pytest.approx([-0.15, 3.15])
+    # y: bands reach 0..9, the marker 2.5 is inside.
+    assert ranges["y"] == pytest.approx([-0.45, 9.45])
+    assert "y2" not in ranges, "no series on a right-hand axis"
+
+
+def test_ranges_keep_bars_standing_on_zero_and_leave_categories_alone():
+    ranges = chartdata.ranges(RANGE_BAR)
+    assert set(ranges) == {"y"}, "a categorical x axis keeps its factors"
+    assert ranges["y"] == pytest.approx([-20, 420]), "0..400: the bars stand on zero"
+    assert chartdata.ranges(STACKED)["y"] == pytest.approx([-9.15, 16.15]), "stacks reach -8 and 15"
+    assert chartdata.ranges(DIAGRAM) == {}, "a diagram's frame is fixed"
+
+
+def test_a_single_value_gets_a_span_and_a_log_axis_pads_in_log_space():
+    flat = chart("line", [1, 2], [{"name_zh": "平", "values": [5, 5]}])
+    assert chartdata.ranges(flat)["y"] == [4.0, 6.0]
+    logged = chart("line", [1, 2], [{"name_zh": "对数", "values": [10, 1000]}])
+    logged["y"]["scale"] = "log"
+    low, high = chartdata.ranges(logged)["y"]
+    assert (math.log10(low), math.log10(high)) == pytest.approx((0.9, 3.1))
+
+
+def test_right_hand_series_get_their_own_range():
+    two = chart("line", [0, 1], [{"name_zh": "左", "values": [0, 1]},
+                                 {"name_zh": "右", "values": [100, 300], "y_axis": "right"}],
+                y2=axis("右轴", "%"))
+    ranges = chartdata.ranges(two)
+    assert ranges["y"] == pytest.approx([-0.05, 1.05])
+    assert ranges["y2"] == pytest.approx([90, 310])
+
+
+def test_an_axis_without_values_has_no_range():
+    empty = chart("line", [0, 1], [{"name_zh": "空", "values": [None, None]}])
+    assert set(chartdata.ranges(empty)) == {"x"}
+
+
+def scenarios(model):
+    """Defaults, every preset, and every parameter at each end of its range."""
+    spec = model.SPEC
+    found = [runtime.defaults(spec)]
+    found += [dict(runtime.defaults(spec), **preset) for preset in getattr(model, "PRESETS", {}).values()]
+    for param in spec:
+        for end in ("min", "max"):
+            found.append(dict(runtime.defaults(spec), **{param["name"]: param[end]}))
+    return found
+
+
+@pytest.mark.parametrize("slug", ["meta_capex", "nato_taxpayer", "treasuries", "notebooklm", "space_solar"])
+def test_every_plotted_value_lies_inside_its_axis_range(slug):
+    """What the reader sees: no line, band, bar, marker or region falls off the plot."""
+    model_ = runtime.load(slug)
+    for params in scenarios(model_):
+        for chart_ in runtime.evaluate(model_, params, runtime.chart_ids(model_))["charts"].values():
+            data = chartdata.columns(chart_)
+            ranges = chartdata.ranges(chart_, data)
+            plotted = {"x": [], "y": [], "y2": []}
+            for i, series in enumerate(chart_["series"] if chart_["type"] != "diagram" else []):
+                right = series.get("y_axis") == "right" or series.get("panel") == "bottom"
+                source = data[f"s{i}"]
+                plotted["y2" if right else "y"] += [source.get(k, []) for k in ("y", "lo", "hi", "bottom", "top")]
+                if chart_["type"] not in chartdata.CATEGORICAL:
+                    plotted["x"].append(source["x"])
+            if chart_["type"] != "diagram":
+                for name in ("x", "y"):
+                    plotted[name] += [data[f"markers_{name}"]["value"], data[f"regions_{name}"]["start"],
+                                      data[f"regions_{name}"]["end"]]
+            for name, lists in plotted.items():
+                values = [v for values in lists for v in values if isinstance(v, (int, float)) and v is not None]
+                if not values:
+                    continue
+                start, end = ranges[name]
+                assert start < end, f"{slug} {chart_['id']} {name}: empty range {ranges[name]}"
+                for value in values:
+                    assert start <= value <= end, f"{slug} {chart_['id']} {params}: {name}={value} outside {ranges[name]}"

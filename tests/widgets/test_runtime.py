@@ -219,7 +219,8 @@ def test_handle_evaluate_round_trip():
     assert answer["verdicts"] == json.loads(json.dumps(direct["verdicts"]))
     chart = direct["charts"]["chart_e2_rent"]
     assert answer["charts"]["chart_e2_rent"] == json.loads(json.dumps({
-        "columns": chartdata.columns(chart), "caption": chart["caption_zh"]}))
+        "columns": chartdata.columns(chart), "ranges": chartdata.ranges(chart),
+        "caption": chart["caption_zh"]}))
 
 
 def test_handle_evaluate_formats_only_the_outputs_a_page_shows():

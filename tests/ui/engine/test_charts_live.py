@@ -6,11 +6,14 @@ legend instead of rebuilding it on every move), and the charts on screen skip re
 while an answer is on its way (so they must always repaint once it is in).
 """
 
+import pytest
+
 from site_src.bench import CHARTS_IN_VIEW_JS
+from widgets import chartdata, runtime
 
 from .. import wait_ready
-from . import (READY_TIMEOUT_MS, ROOT, UPDATE_TIMEOUT_MS, expected_view, press_times, range_input,
-               read_view, scenario, view_mismatches, wait_until_shows)
+from . import (MODEL, READY_TIMEOUT_MS, ROOT, UPDATE_TIMEOUT_MS, expected_view, press_times,
+               range_input, read_view, scenario, view_mismatches, wait_until_shows)
 
 CHART = "chart_e2_net_vs_benefit"
 #: [visible of each series behind each legend entry] of the chart, in legend order.
@@ -37,6 +40,14 @@ PIXELS_JS = """(figure) => {
   const canvases = (node) => [...node.querySelectorAll("*")].flatMap((el) =>
     el.tagName === "CANVAS" ? [el] : el.shadowRoot ? canvases(el.shadowRoot) : []);
   return canvases(figure).map((canvas) => canvas.toDataURL());
+}"""
+
+
+#: {"x": [start, end], "y": [start, end]} of a chart's BokehJS figure.
+AXES_JS = """(id) => {
+  const doc = Bokeh.documents.find((d) => [...d.all_models].some((m) => m.name === id));
+  const figure = doc.get_model_by_name(id);
+  return {x: [figure.x_range.start, figure.x_range.end], y: [figure.y_range.start, figure.y_range.end]};
 }"""
 
 
@@ -127,3 +138,19 @@ def test_the_chart_in_view_is_computed_with_the_answer_one_out_of_view_when_seen
 
     show_chart(page, away)
     wait_for_charts(page, moved, [CHART, away])
+
+
+def test_the_axes_follow_each_answer(page, nato_url):
+    """The page sets the axis ranges the model's answer carries (so BokehJS paints once and
+    never fits a range itself): moving a slider that stretches the data stretches the axis."""
+    open_chart(page, nato_url)
+    before = page.evaluate(AXES_JS, CHART)
+    press_times(page, range_input(page, "subsidy_low_b"), "ArrowRight", 30)
+    moved = scenario(subsidy_low_b=250)  # 100 + 30 steps of 5
+    wait_for_charts(page, moved, [CHART])
+    expected = chartdata.ranges(runtime.evaluate(MODEL, moved, [CHART])["charts"][CHART])
+    page.wait_for_function(f"([id, want]) => JSON.stringify(({AXES_JS})(id).y) === JSON.stringify(want)",
+                           arg=[CHART, expected["y"]], timeout=UPDATE_TIMEOUT_MS)
+    after = page.evaluate(AXES_JS, CHART)
+    assert after["y"] == pytest.approx(expected["y"]) and after["x"] == pytest.approx(expected["x"])
+    assert after["y"] != before["y"], "test premise: the move stretches the chart's y axis"
