@@ -1148,11 +1148,12 @@ def report(results, slugs, runs, moves):
               f"min–max in brackets), {moves} slider moves per page in the last run. Server: "
               f"127.0.0.1, gzip level {GZIP_LEVEL}, `Cache-Control: max-age={CACHE_SECONDS}` + ETag "
               f"(like GitHub Pages). Command: `.venv/bin/python -m site_src.bench`.")
-    busiest = max(machine.get("load_before") or 0, machine.get("load_after") or 0)
-    if busiest > (machine.get("cores") or 1):
-        header += (f" Other work kept the machine busy (load average {busiest} on "
-                   f"{machine.get('cores')} cores): the timings are inflated and noisy; compare "
-                   "ratios measured in the same run rather than absolute times.")
+    # The load after the run is mostly the bench's own Chromium; only the load before it
+    # says whether other work was running.
+    if (machine.get("load_before") or 0) > (machine.get("cores") or 1):
+        header += (f" Other work kept the machine busy (load average {machine.get('load_before')} on "
+                   f"{machine.get('cores')} cores before the run): the timings are inflated and noisy; "
+                   "compare ratios measured in the same run rather than absolute times.")
     return header + "\n\n" + render_table(table_rows(results, slugs)) + "\n"
 
 

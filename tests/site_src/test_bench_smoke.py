@@ -268,3 +268,11 @@ def test_a_navigation_that_never_gets_ready_is_a_failure_either_way():
     for when in bench.NAV_WHEN:
         row = bench.nav_row("meta-capex", "meta-capex→nato-taxpayer", [None, 100.0], ["still loading after 15 s"], when)
         assert row.met == "❌" and "1/2 runs never ready: still loading after 15 s" in row.result
+
+
+def test_the_header_blames_other_work_only_for_load_before_the_run():
+    machine = {"cores": 2, "load_before": 0.2, "load_after": 2.5}
+    quiet = bench.report(bench.Results(machine=dict(machine)), [], 1, 0)
+    assert "Other work" not in quiet, "the bench's own Chromium is not other work"
+    busy = bench.report(bench.Results(machine=dict(machine, load_before=3.1)), [], 1, 0)
+    assert "load average 3.1 on 2 cores before the run" in busy
