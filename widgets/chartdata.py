@@ -107,14 +107,21 @@ def ranges(chart, data=None):
 
 def _padded(low, high, log):
     """[start, end] around low..high: RANGE_PADDING of the span (in log space on a log axis),
-    DEFAULT_SPAN around a single value."""
+    DEFAULT_SPAN around a single value; low..high itself where padding would leave the
+    floats (the answer must stay JSON)."""
     if log:
         start, end = _padded(math.log10(low), math.log10(high), False)
-        return [10 ** start, 10 ** end]
+        try:
+            padded = [10 ** start, 10 ** end]
+        except OverflowError:
+            return [low, high]
+        return padded if padded[0] > 0 and math.isfinite(padded[1]) else [low, high]
     if high == low:
-        return [low - DEFAULT_SPAN / 2, high + DEFAULT_SPAN / 2]
-    room = (high - low) * RANGE_PADDING / 2
-    return [low - room, high + room]
+        padded = [low - DEFAULT_SPAN / 2, high + DEFAULT_SPAN / 2]
+    else:
+        room = (high - low) * RANGE_PADDING / 2
+        padded = [low - room, high + room]
+    return padded if all(math.isfinite(v) for v in padded) else [low, high]
 
 
 def _positive(columns, keys):

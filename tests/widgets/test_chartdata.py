@@ -221,3 +221,15 @@ def test_every_plotted_value_lies_inside_its_axis_range(slug):
                 assert start < end, f"{slug} {chart_['id']} {name}: empty range {ranges[name]}"
                 for value in values:
                     assert start <= value <= end, f"{slug} {chart_['id']} {params}: {name}={value} outside {ranges[name]}"
+
+
+def test_ranges_of_extreme_values_stay_finite():
+    huge = chart("line", [0, 1], [{"name_zh": "大", "values": [-1.7e308, 1.7e308]}])
+    assert chartdata.ranges(huge)["y"] == [-1.7e308, 1.7e308], "padding would overflow: the data's own span"
+    logged = chart("line", [1, 2], [{"name_zh": "对数", "values": [1e-300, 1.7e308]}])
+    logged["y"]["scale"] = "log"
+    low, high = chartdata.ranges(logged)["y"]
+    assert math.isfinite(low) and math.isfinite(high) and low <= 1e-300 and high >= 1.7e308
+    tiny = chart("line", [1, 2], [{"name_zh": "小", "values": [5e-324, 1.0]}])
+    tiny["y"]["scale"] = "log"
+    assert chartdata.ranges(tiny)["y"][0] > 0, "a log axis never starts at zero"
