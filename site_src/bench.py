@@ -872,7 +872,7 @@ class Results:
     nav_ms: dict = dataclasses.field(default_factory=lambda: {when: {} for when in NAV_WHEN})  # when → "from→to" → [ms or None]
     nav_problems: dict = dataclasses.field(default_factory=lambda: {when: {} for when in NAV_WHEN})  # when → "from→to" → [text]
     latency: dict = dataclasses.field(default_factory=dict)  # slug → {"samples", …}, tapped back to back
-    latency_paced: dict = dataclasses.field(default_factory=dict)  # slug → …, held key
+    latency_held: dict = dataclasses.field(default_factory=dict)  # slug → …, held key
     latency_undeferred: dict = dataclasses.field(default_factory=dict)  # slug → …, back to back, UNDEFERRED_ARGS
     machine: dict = dataclasses.field(default_factory=dict)
 
@@ -952,7 +952,7 @@ def measure_essay(results, browser, server, slug, moves, log):
         if moves:
             log(f"  {moves} slider moves on {slug}")
             results.latency[slug] = measure_latency(page, moves)
-            results.latency_paced[slug] = measure_latency(page, moves, pace_ms=KEY_REPEAT_MS)
+            results.latency_held[slug] = measure_latency(page, moves, pace_ms=KEY_REPEAT_MS)
         navigate(results, page, slug, "settled", log)
         page.close()
     finally:
@@ -1029,7 +1029,7 @@ def essay_rows(results, slug):
         rows.append(Row(f"interactive / floor, {temperature}", slug,
                         format_summary(ratio, format_ratio), f"≤ {TARGETS['ratio']:.2f}×",
                         verdict(ratio and ratio.median, TARGETS["ratio"])))
-    for how, measured in (("held", results.latency_paced), ("tapped", results.latency),
+    for how, measured in (("held", results.latency_held), ("tapped", results.latency),
                           ("undeferred", results.latency_undeferred)):
         if slug in measured:
             rows.append(latency_row(slug, measured[slug], how))
@@ -1184,7 +1184,7 @@ def results_json(results):
     return {"build_s": results.build_s, "rebuild_s": results.rebuild_s, "floor": results.floor,
             "cold": loads(results.cold), "warm": loads(results.warm), "nav_ms": results.nav_ms,
             "nav_problems": results.nav_problems,
-            "latency": results.latency, "latency_paced": results.latency_paced,
+            "latency": results.latency, "latency_held": results.latency_held,
             "latency_undeferred": results.latency_undeferred,
             "machine": results.machine}
 
