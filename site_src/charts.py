@@ -145,25 +145,9 @@ def _axis_label(axis):
     return f"{label}({axis['unit']})" if axis.get("unit") else label
 
 
-def _secondary_axis(chart):
-    """The right-hand axis a chart asks for: series with y_axis "right" (axis `y2`) or panel
-    "bottom" (axis `y_bottom`, drawn on the right of the same plot)."""
-    for series in chart["series"]:
-        if series.get("y_axis") == "right" and chart.get("y2"):
-            return chart["y2"]
-        if series.get("panel") == "bottom" and chart.get("y_bottom"):
-            return chart["y_bottom"]
-    return None
-
-
-def _on_right(series):
-    """True when a series belongs to the right-hand axis."""
-    return series.get("y_axis") == "right" or series.get("panel") == "bottom"
-
-
 def _draw_lines(fig, chart, sources, ranges):
     """Lines, dashed lines and shaded bands; some series may use a right-hand axis."""
-    right = _secondary_axis(chart)
+    right = chartdata.right_axis(chart)
     if right:
         fig.extra_y_ranges = {"right": _range(ranges.get("y2"))}
         fig.add_layout(LinearAxis(y_range_name="right", axis_label=_axis_label(right)), "right")
@@ -171,7 +155,7 @@ def _draw_lines(fig, chart, sources, ranges):
         colour = PALETTE[i % len(PALETTE)]
         source = sources[f"s{i}"]
         name = series.get("name_zh", "")
-        axis = {"y_range_name": "right"} if right and _on_right(series) else {}
+        axis = {"y_range_name": "right"} if chartdata.on_right(chart, series) else {}
         if "lo" in source.data:
             hatched = series.get("fill") == "hatched"
             fig.varea(x="x", y1="lo", y2="hi", source=source, fill_alpha=0.1 if hatched else 0.18,

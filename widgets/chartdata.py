@@ -53,6 +53,25 @@ def columns(chart):
     return data
 
 
+def right_axis(chart):
+    """The right-hand axis a line chart draws: for series with y_axis "right" (axis `y2`) or
+    panel "bottom" (axis `y_bottom`, on the right of the same plot); None if it has none."""
+    if chart["type"] != "line":
+        return None
+    for series in chart["series"]:
+        if series.get("y_axis") == "right" and chart.get("y2"):
+            return chart["y2"]
+        if series.get("panel") == "bottom" and chart.get("y_bottom"):
+            return chart["y_bottom"]
+    return None
+
+
+def on_right(chart, series):
+    """True when `series` is drawn against the chart's right-hand axis."""
+    return right_axis(chart) is not None and (series.get("y_axis") == "right"
+                                              or series.get("panel") == "bottom")
+
+
 #: Room left around the data, as Bokeh's DataRange1d leaves it: 5 % of the span each side.
 RANGE_PADDING = 0.1
 #: The span around a single value (Bokeh's default_span).
@@ -82,7 +101,7 @@ def ranges(chart, data=None):
     values = {"x": [], "y": [], "y2": []}
     for i, series in enumerate(chart.get("series", [])):
         source = data.get(f"s{i}", {})
-        axis = "y2" if series.get("y_axis") == "right" or series.get("panel") == "bottom" else "y"
+        axis = "y2" if on_right(chart, series) else "y"
         for key in ("y", "lo", "hi", "bottom", "top"):
             values[axis].extend(source.get(key, ()))
         if kind in ("bar", "range_bar"):

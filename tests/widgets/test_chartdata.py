@@ -204,7 +204,7 @@ def test_every_plotted_value_lies_inside_its_axis_range(slug):
             ranges = chartdata.ranges(chart_, data)
             plotted = {"x": [], "y": [], "y2": []}
             for i, series in enumerate(chart_["series"] if chart_["type"] != "diagram" else []):
-                right = series.get("y_axis") == "right" or series.get("panel") == "bottom"
+                right = chartdata.on_right(chart_, series)
                 source = data[f"s{i}"]
                 plotted["y2" if right else "y"] += [source.get(k, []) for k in ("y", "lo", "hi", "bottom", "top")]
                 if chart_["type"] not in chartdata.CATEGORICAL:
@@ -233,3 +233,11 @@ def test_ranges_of_extreme_values_stay_finite():
     tiny = chart("line", [1, 2], [{"name_zh": "小", "values": [5e-324, 1.0]}])
     tiny["y"]["scale"] = "log"
     assert chartdata.ranges(tiny)["y"][0] > 0, "a log axis never starts at zero"
+
+
+def test_a_series_marked_right_without_a_right_axis_counts_on_the_left():
+    """The figure draws it against the left axis then (charts.py), so its range must hold it."""
+    marked = chart("line", [0, 1], [{"name_zh": "左", "values": [0, 1]},
+                                    {"name_zh": "右", "values": [100, 300], "y_axis": "right"}])
+    assert chartdata.right_axis(marked) is None and not chartdata.on_right(marked, marked["series"][1])
+    assert chartdata.ranges(marked)["y"] == pytest.approx([-15, 315]) and "y2" not in chartdata.ranges(marked)
