@@ -809,7 +809,8 @@ def measure_latency(page, moves, pace_ms=None):
     pressed = 0.0
     for move in range(moves):
         if move % block == 0:
-            held = release(page, held)
+            release(page, held)
+            held = None
             slider = sliders.nth(move // block)
             slider.scroll_into_view_if_needed()
             slider.focus()
@@ -847,7 +848,7 @@ def measure_latency(page, moves, pace_ms=None):
 
 
 def release(page, key):
-    """Let go of a held key (if any); returns None, the new held key."""
+    """Let go of a held key, if any."""
     if key:
         page.keyboard.up(key)
     return None
@@ -871,7 +872,7 @@ class Results:
     warm: dict = dataclasses.field(default_factory=dict)   # slug → [Load]
     nav_ms: dict = dataclasses.field(default_factory=lambda: {when: {} for when in NAV_WHEN})  # when → "from→to" → [ms or None]
     nav_problems: dict = dataclasses.field(default_factory=lambda: {when: {} for when in NAV_WHEN})  # when → "from→to" → [text]
-    latency: dict = dataclasses.field(default_factory=dict)  # slug → {"samples", …}, tapped back to back
+    latency_tapped: dict = dataclasses.field(default_factory=dict)  # slug → {"samples", …}, back to back
     latency_held: dict = dataclasses.field(default_factory=dict)  # slug → …, held key
     latency_undeferred: dict = dataclasses.field(default_factory=dict)  # slug → …, back to back, UNDEFERRED_ARGS
     machine: dict = dataclasses.field(default_factory=dict)
@@ -951,7 +952,7 @@ def measure_essay(results, browser, server, slug, moves, log):
         wait_settled(page)
         if moves:
             log(f"  {moves} slider moves on {slug}")
-            results.latency[slug] = measure_latency(page, moves)
+            results.latency_tapped[slug] = measure_latency(page, moves)
             results.latency_held[slug] = measure_latency(page, moves, pace_ms=KEY_REPEAT_MS)
         navigate(results, page, slug, "settled", log)
         page.close()
@@ -1029,7 +1030,7 @@ def essay_rows(results, slug):
         rows.append(Row(f"interactive / floor, {temperature}", slug,
                         format_summary(ratio, format_ratio), f"≤ {TARGETS['ratio']:.2f}×",
                         verdict(ratio and ratio.median, TARGETS["ratio"])))
-    for how, measured in (("held", results.latency_held), ("tapped", results.latency),
+    for how, measured in (("held", results.latency_held), ("tapped", results.latency_tapped),
                           ("undeferred", results.latency_undeferred)):
         if slug in measured:
             rows.append(latency_row(slug, measured[slug], how))
@@ -1184,7 +1185,7 @@ def results_json(results):
     return {"build_s": results.build_s, "rebuild_s": results.rebuild_s, "floor": results.floor,
             "cold": loads(results.cold), "warm": loads(results.warm), "nav_ms": results.nav_ms,
             "nav_problems": results.nav_problems,
-            "latency": results.latency, "latency_held": results.latency_held,
+            "latency_tapped": results.latency_tapped, "latency_held": results.latency_held,
             "latency_undeferred": results.latency_undeferred,
             "machine": results.machine}
 

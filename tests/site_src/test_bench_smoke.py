@@ -93,7 +93,7 @@ def test_back_to_back_latency_rows_are_context_without_a_verdict(how):
 
 def test_essay_rows_put_the_held_key_first():
     sample = {"samples": [3.0] * 10, "timeouts": 0, "unchanged": 0}
-    results = bench.Results(latency={"meta-capex": sample}, latency_held={"meta-capex": sample},
+    results = bench.Results(latency_tapped={"meta-capex": sample}, latency_held={"meta-capex": sample},
                             latency_undeferred={"meta-capex": sample})
     measures = [row.measure for row in bench.essay_rows(results, "meta-capex") if "input →" in row.measure
                 or "deferral" in row.measure]
