@@ -24,12 +24,12 @@ import bokeh
 
 from widgets import __path__ as _widgets_path
 
-from . import snapshot
+from . import engine_files
 from .check import NOT_MODELS, models
 
 CLIENT_DIR = Path(__file__).parent / "client"
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                 "pyodide-lock.json")
+#: Pyodide's files the engine loads (its standard library is ours: see engine_files).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 BOKEH_FILE = Path(bokeh.__file__).parent / "server" / "static" / "js" / "bokeh.min.js"
 #: A fixed timestamp keeps the models archives byte-identical between builds.
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
@@ -43,8 +43,8 @@ class AssetError(Exception):
 
 @dataclasses.dataclass
 class Assets:
-    """Planned runtime files: {site-relative path: bytes, a source Path, or a snapshot.Job
-    (copied if it made its file)}."""
+    """Planned runtime files: {site-relative path: bytes, a source Path, or a function that
+    gives the source Path once the engine's files are made (None: no such file)}."""
 
     files: dict
     urls: dict
@@ -52,8 +52,8 @@ class Assets:
     def copy_into(self, site_dir):
         """Write every planned file under `site_dir`."""
         for relative, source in self.files.items():
-            if isinstance(source, snapshot.Job):
-                source = source.result()
+            if callable(source):
+                source = source()
                 if source is None:
                     continue
             target = site_dir / relative
@@ -95,9 +95,11 @@ def plan(project_dir, config):
     for name, archive in archives.items():
         files[f"{models_dir}{name}.zip"] = archive
     urls["models"] = models_dir
+    engine = engine_files.Job(project_dir / ".cache" / "engine", pyodide_dir, archives, key=pyodide_version)
+    stdlib_path = f"{models_dir}stdlib-{pyodide_version}.zip"
+    files[stdlib_path] = engine.stdlib_source
     snapshot_path = f"{models_dir}engine-{pyodide_version}.snapshot.gz"
-    files[snapshot_path] = snapshot.Job(project_dir / ".cache" / "snapshots", pyodide_dir, archives,
-                                        key=pyodide_version)
+    files[snapshot_path] = engine.snapshot_source
     client = client_files()
     for name, content in client.items():
         relative = f"assets/explainer/{name}"
@@ -109,6 +111,7 @@ def plan(project_dir, config):
     urls["worker_js"] += "&" + urlencode({
         "pyodide": f"../pyodide/{pyodide_version}/",
         "models": models_dir.removeprefix("assets/explainer/"),
+        "stdlib": stdlib_path.removeprefix("assets/explainer/"),
         "snapshot": snapshot_path.removeprefix("assets/explainer/"),
         "names": ",".join(name for name in archives if name != "core"),
     })

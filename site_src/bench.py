@@ -2,8 +2,9 @@
 
 Run as `.venv/bin/python -m site_src.bench` (`--quick` for a short run, `--help`
 for the options). One run builds the site into a temporary folder (timing the
-build), adds a *floor* page there (a bare page that only starts Pyodide in a
-module worker from the same files; it never ships), serves the folder on
+build), adds a *floor* page there (a bare page that only starts stock Pyodide in a
+module worker from the same files and Pyodide's own standard library; it never
+ships), serves the folder on
 127.0.0.1 with gzip and GitHub-Pages-like caching (`Cache-Control: max-age=600`
 plus ETags), drives headless Chromium with Playwright and prints one Markdown
 table: every figure is the median of several runs with min–max, all measured in
@@ -20,7 +21,7 @@ How things are measured (all times in the page, from navigation start unless sai
 - *interactive*: `[data-model]` gets `data-state="ready"`; cold = fresh browser
   context (empty HTTP cache), warm = a new tab in the same context once the first
   visit has fetched what it fetches for the next one (the engine snapshot, see
-  site_src/snapshot.py): a reader coming back.
+  site_src/engine_files.py): a reader coming back.
 - *update latency*: from the keydown on a focused range slider to the end of the
   page's update (the root's `data-state` is rewritten once numbers, verdicts,
   tables and every Bokeh `ColumnDataSource` hold the new reply); each move waits
@@ -216,7 +217,8 @@ def kind_of(path):
     """Which kind of file a site path is, for the byte split (see KINDS)."""
     path = urlsplit(path).path
     name = path.rsplit("/", 1)[-1]
-    if "/assets/pyodide/" in path or path.startswith("assets/pyodide/"):
+    if "/assets/pyodide/" in path or path.startswith("assets/pyodide/") \
+            or re.search(r"/models-[0-9a-f]+/stdlib-[\w.]+\.zip$", path):
         return "pyodide"
     if name.endswith(".snapshot.gz"):
         return "snapshot"
@@ -507,11 +509,15 @@ try {
 
 
 def write_floor(site_dir):
-    """Add the floor page (bare Pyodide start in a module worker) to a bench copy of the site."""
+    """Add the floor page (bare Pyodide start in a module worker) to a bench copy of the site,
+    with the standard library stock Pyodide boots from (the site ships its own, smaller one)."""
+    base = pyodide_base(site_dir)
+    shutil.copyfile(PROJECT_ROOT / "node_modules" / "pyodide" / "python_stdlib.zip",
+                    Path(site_dir) / base / "python_stdlib.zip")
     folder = Path(site_dir) / FLOOR_DIR
     folder.mkdir(exist_ok=True)
     (folder / "index.html").write_text(FLOOR_HTML, encoding="utf-8")
-    (folder / "worker.mjs").write_text(FLOOR_WORKER % {"base": pyodide_base(site_dir)},
+    (folder / "worker.mjs").write_text(FLOOR_WORKER % {"base": base},
                                        encoding="utf-8")
 
 

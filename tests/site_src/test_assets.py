@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import bokeh
 import pytest
 
-from site_src import assets, snapshot
+from site_src import assets, engine_files
 
 from .conftest import PROJECT_ROOT
 
@@ -98,8 +98,11 @@ def test_the_worker_url_says_where_pyodide_and_the_models_are():
     assert sorted(names) == sorted(set(assets.model_archives()) - {"core"})
     for name in ["core", *names]:
         assert f"{models}{name}.zip" in planned.files
-    engine = urljoin(worker, query["snapshot"][0]).removeprefix("https://example.org/")
-    assert engine.startswith(models) and isinstance(planned.files[engine], snapshot.Job)
+    for made_by_node in ("stdlib", "snapshot"):
+        path = urljoin(worker, query[made_by_node][0]).removeprefix("https://example.org/")
+        assert path.startswith(models) and callable(planned.files[path]), made_by_node
+    assert not any(path.endswith("python_stdlib.zip") for path in planned.files), \
+        "the site ships Pyodide's stock standard library, which no page loads"
 
 
 def test_plan_cache_busts_client_files_by_content(tmp_path):
@@ -111,33 +114,63 @@ def test_plan_cache_busts_client_files_by_content(tmp_path):
         assert url.startswith(f"assets/explainer/{name}?v=")
     planned.copy_into(tmp_path)
     for relative, source in planned.files.items():
-        if isinstance(source, snapshot.Job):
-            source = source.result()
+        if callable(source):
+            source = source()
         written = (tmp_path / relative).read_bytes()
         assert written == (source if isinstance(source, bytes) else Path(source).read_bytes()), relative
 
 
-def test_the_engine_snapshot_holds_every_model_and_is_made_once(tmp_path):
+def test_the_engines_files_are_its_own_library_and_snapshot_and_are_made_once(tmp_path):
     archives = assets.model_archives()
-    job = snapshot.Job(tmp_path, PROJECT_ROOT / "node_modules/pyodide", archives, key="314")
-    made = job.result()
-    assert made is not None, job.problem
-    memory = gzip.decompress(made.read_bytes())
+    pyodide_dir = PROJECT_ROOT / "node_modules/pyodide"
+    job = engine_files.Job(tmp_path, pyodide_dir, archives, key="314")
+    assert job.made(), job.problem
+    with zipfile.ZipFile(job.stdlib_source()) as library, zipfile.ZipFile(pyodide_dir / "python_stdlib.zip") as stock:
+        members = library.namelist()
+        # Bytecode only: what Pyodide's boot and the models import, and nothing else.
+        assert members and all(name.endswith(".pyc") for name in members)
+        for needed in ("json/__init__.pyc", "functools.pyc", "importlib/__init__.pyc",
+                       "asyncio/__init__.pyc", "pyodide/__init__.pyc"):
+            assert needed in members, needed
+        assert "email/__init__.pyc" not in members and len(members) < len(stock.namelist()) / 3
+        assert {f"{name}c" for name in stock.namelist() if name.endswith(".py")} >= set(members)
+    assert job.stdlib.stat().st_size < (pyodide_dir / "python_stdlib.zip").stat().st_size * 0.7
+    memory = gzip.decompress(job.snapshot_source().read_bytes())
     assert len(memory) > 10_000_000, "not a memory image"
     for name in archives:
         if name != "core":
             assert f"widgets.{name}".encode() in memory, f"{name} was not imported before the snapshot"
-    stamp = made.stat().st_mtime_ns
-    assert snapshot.Job(tmp_path, PROJECT_ROOT / "node_modules/pyodide", archives, key="314").result() == made
-    assert made.stat().st_mtime_ns == stamp, "an unchanged snapshot was made again"
+    stamps = [path.stat().st_mtime_ns for path in (job.stdlib, job.snapshot)]
+    again = engine_files.Job(tmp_path, pyodide_dir, archives, key="314")
+    assert again.made() and (again.stdlib, again.snapshot) == (job.stdlib, job.snapshot)
+    assert [path.stat().st_mtime_ns for path in (job.stdlib, job.snapshot)] == stamps, \
+        "unchanged files were made again"
     changed = dict(archives, core=archives["core"] + b" ")
-    other = snapshot.Job(tmp_path, PROJECT_ROOT / "node_modules/pyodide", changed, key="314")
-    assert other.path != made, "changed models must not reuse the old snapshot"
+    other = engine_files.Job(tmp_path, pyodide_dir, changed, key="314")
+    assert {other.stdlib, other.snapshot}.isdisjoint({job.stdlib, job.snapshot}), \
+        "changed models must not reuse the old files"
+
+
+def test_a_model_the_engine_cannot_run_leaves_the_stock_library_and_says_why(tmp_path, caplog):
+    archives = assets.model_archives()
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("widgets/broken.py", "import no_such_module_anywhere\n")
+    pyodide_dir = PROJECT_ROOT / "node_modules/pyodide"
+    job = engine_files.Job(tmp_path, pyodide_dir, dict(archives, broken=broken.getvalue()), key="314")
+    with caplog.at_level("INFO", logger="mkdocs.plugins.explainer"):
+        assert job.stdlib_source() == pyodide_dir / "python_stdlib.zip"
+        assert job.snapshot_source() is None
+    assert "no_such_module_anywhere" in caplog.text and "stock library" in caplog.text
+    assert caplog.text.count("were not made") == 1, "said more than once"
+    assert not any(tmp_path.iterdir()), "a half-made file was left"
 
 
 def test_without_node_the_build_goes_on_and_says_why(tmp_path, monkeypatch, caplog):
-    monkeypatch.setattr(snapshot.shutil, "which", lambda name: None)
-    job = snapshot.Job(tmp_path, PROJECT_ROOT / "node_modules/pyodide", {"core": b"x"}, key="k")
+    monkeypatch.setattr(engine_files.shutil, "which", lambda name: None)
+    pyodide_dir = PROJECT_ROOT / "node_modules/pyodide"
+    job = engine_files.Job(tmp_path, pyodide_dir, {"core": b"x"}, key="k")
     with caplog.at_level("INFO", logger="mkdocs.plugins.explainer"):
-        assert job.result() is None
-    assert "Node.js is not on PATH" in caplog.text and "from scratch" in caplog.text
+        assert job.snapshot_source() is None
+        assert job.stdlib_source() == pyodide_dir / "python_stdlib.zip"
+    assert "Node.js is not on PATH" in caplog.text and "stock library" in caplog.text

@@ -114,6 +114,7 @@ def test_essay_rows_put_the_held_key_first():
     ("/assets/bokeh/3.9.2/bokeh.min.js", "bokeh"),
     ("/assets/pyodide/314.0.7/pyodide.asm.wasm", "pyodide"),
     ("/assets/pyodide/314.0.7/python_stdlib.zip", "pyodide"),
+    ("/assets/explainer/models-d5e75000c4/stdlib-314.0.7.zip", "pyodide"),
     ("/assets/explainer/models-d5e75000c4/nato_taxpayer.zip", "models"),
     ("/assets/explainer/models-d5e75000c4/engine-314.0.7.snapshot.gz", "snapshot"),
     ("/search/search_index.json", "search"),
@@ -200,6 +201,9 @@ def test_floor_page_loads_pyodide_from_the_sites_own_files(tmp_path):
     worker = (tmp_path / bench.FLOOR_DIR / "worker.mjs").read_text()
     assert 'from "../assets/pyodide/314.0.7/pyodide.mjs"' in worker
     assert 'type: "module"' in (tmp_path / bench.FLOOR_DIR / "index.html").read_text()
+    # The floor boots stock Pyodide: its own standard library, which the site does not ship.
+    stock = bench.PROJECT_ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
+    assert (runtime / "python_stdlib.zip").read_bytes() == stock.read_bytes()
 
 
 def test_sitemap_lists_every_page_at_the_bench_server(tmp_path):

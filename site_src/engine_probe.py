@@ -1,0 +1,90 @@
+"""What the engine's build step runs inside Pyodide (in Node, `engine.mjs`); CPython can run it too.
+
+The browser's engine imports only some of Python's standard library, yet stock Pyodide
+boots from the whole of it as source, compiling every module it imports at each start
+(~1 s of a ~2 s boot here). At build time we run the models as pages do, note which
+standard-library modules that took, and ship exactly those, compiled to bytecode by
+Pyodide's own Python. A second engine started from that library must then answer every
+request here exactly as the first did, or the build ships the stock library instead.
+"""
+
+import ast
+import importlib
+import importlib._bootstrap_external as bytecode
+import io
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+#: Where Pyodide mounts its standard library.
+STDLIB_ZIP = f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip"
+#: A fixed timestamp keeps the library byte-identical between builds.
+ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+
+
+def requests(names, package="widgets"):
+    """The requests a page can send, for each named model: every chart and output at the
+    defaults, at each preset and at each parameter's two ends; its tables; its flips along
+    one slider (the scan is the same along every slider, and costs 48 answers a slider)."""
+    runtime = importlib.import_module(f"{package}.runtime")
+    found = []
+    for name in names:
+        model = runtime.load(name, package)
+        charts = runtime.chart_ids(model)
+        scenarios = [{}, *model.PRESETS.values()]
+        scenarios += [{param["name"]: param[end]} for param in model.SPEC for end in ("min", "max")]
+        found += [{"kind": "evaluate", "model": name, "params": params, "charts": charts}
+                  for params in scenarios]
+        found.append({"kind": "tables", "model": name, "params": {}, "charts": charts})
+        found.append({"kind": "flips", "model": name, "params": {}, "names": [model.SPEC[0]["name"]]})
+    return [json.dumps(request, sort_keys=True) for request in found]
+
+
+def answers(names, package="widgets"):
+    """{request: answer} for `requests(names)`, as the engine's `runtime.handle` gives them."""
+    handle = importlib.import_module(f"{package}.runtime").handle
+    return {request: handle(request, package) for request in requests(names, package)}
+
+
+def import_named(folder):
+    """Import every absolute module the .py files in `folder` name in an import statement,
+    wherever it stands (a function may import what no page has needed yet)."""
+    for path in sorted(Path(folder).glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    importlib.import_module(alias.name)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                importlib.import_module(node.module)
+                for alias in node.names:  # `from package import module`
+                    submodule = f"{node.module}.{alias.name}"
+                    try:
+                        importlib.import_module(submodule)
+                    except ModuleNotFoundError as error:
+                        if error.name != submodule:  # else: a name the module defines
+                            raise
+
+
+def stdlib_members(stdlib_zip=STDLIB_ZIP):
+    """The members of the standard library zip that the modules imported so far came from."""
+    prefix = f"{stdlib_zip}/"
+    return sorted({module.__file__.removeprefix(prefix) for module in list(sys.modules.values())
+                   if (getattr(module, "__file__", None) or "").startswith(prefix)})
+
+
+def compiled_stdlib(members, stdlib_zip=STDLIB_ZIP):
+    """A zip of `members` of the standard library, each compiled to bytecode by this Python.
+
+    The bytecode is unchecked (no source beside it to compare with) and keeps the source's
+    file name, so a traceback names the file it always did.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(stdlib_zip) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for member in members:
+            code = compile(source.read(member), f"{stdlib_zip}/{member}", "exec", dont_inherit=True)
+            info = zipfile.ZipInfo(f"{member}c", ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, bytes(bytecode._code_to_hash_pyc(code, b"\0" * 8, checked=False)))
+    return buffer.getvalue()
