@@ -1,4 +1,5 @@
-"""The engine's memory snapshot: a second visit starts from it; a bad one is never a dead end.
+"""The engine's own standard library and memory snapshot: a first visit boots from the library,
+a second starts from the snapshot; a site built without them, or a bad snapshot, still works.
 
 A first visit boots Python (it never waits for the 31 MB snapshot) and, once the page is
 live, fetches the snapshot into the HTTP cache; the next visit restores the engine from it
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import CspHandler, _QuietServer, page_policy
+from .conftest import PROJECT_ROOT
 
 from .. import wait_ready
 from . import DEFAULTS, NATO_PATH, READY_TIMEOUT_MS, press_times, range_input, scenario, wait_until_shows
@@ -86,6 +88,35 @@ def test_a_second_visit_starts_from_the_snapshot_and_answers_as_the_model(contex
     # Another essay's model comes from the same snapshot, already imported.
     third, ready = visit(context, nato_url.replace(NATO_PATH, "europe-treasuries/"))
     assert ready["snapshot"] == "used"
+
+
+def test_a_first_visit_boots_from_the_sites_own_library_and_answers_as_the_model(context, nato_url):
+    fetched = []
+    context.on("requestfinished", lambda request: fetched.append(request.url.split("?")[0]))
+    page, ready = visit(context, nato_url)
+    assert ready["snapshot"] == "none"
+    assert any("/models-" in url and "/stdlib-" in url and url.endswith(".zip") for url in fetched), \
+        "the engine did not load the site's own standard library"
+    assert not any(url.endswith("python_stdlib.zip") for url in fetched), "stock Pyodide's library was loaded"
+    press_times(page, range_input(page, "taxpayers_m"), "ArrowLeft", 2)
+    wait_until_shows(page, scenario(taxpayers_m=DEFAULTS["taxpayers_m"] - 2))
+
+
+def test_a_site_built_without_node_boots_stock_pyodide_and_answers_as_the_model(context, nato_url, built_site):
+    """Without Node the build ships Pyodide's stock library in place of its own, and no snapshot."""
+    library = next(Path(built_site).glob("assets/explainer/models-*/stdlib-*.zip"))
+    snapshot = next(Path(built_site).glob("assets/explainer/models-*/engine-*.snapshot.gz"))
+    own, memory = library.read_bytes(), snapshot.read_bytes()
+    library.write_bytes((PROJECT_ROOT / "node_modules/pyodide/python_stdlib.zip").read_bytes())
+    snapshot.unlink()
+    try:
+        page, ready = visit(context, nato_url)
+        assert ready["snapshot"] == "none"
+        press_times(page, range_input(page, "taxpayers_m"), "ArrowRight", 4)
+        wait_until_shows(page, scenario(taxpayers_m=DEFAULTS["taxpayers_m"] + 4))
+    finally:
+        library.write_bytes(own)
+        snapshot.write_bytes(memory)
 
 
 def test_a_snapshot_that_cannot_be_restored_falls_back_to_booting_python(context, nato_url, built_site):
