@@ -11,6 +11,7 @@ cache-busted with a content hash in the query string.
 
 import ast
 import dataclasses
+import functools
 import hashlib
 import io
 import json
@@ -44,7 +45,7 @@ class AssetError(Exception):
 @dataclasses.dataclass
 class Assets:
     """Planned runtime files: {site-relative path: bytes, a source Path, or a function that
-    gives the source Path once the engine's files are made (None: no such file)}."""
+    gives one of those once the engine's files are made (None: no such file)}."""
 
     files: dict
     urls: dict
@@ -92,10 +93,10 @@ def plan(project_dir, config):
     urls["bokeh"] = bokeh_path
     models_dir = f"assets/explainer/models-{models_digest()}/"
     archives = model_archives()
-    for name, archive in archives.items():
-        files[f"{models_dir}{name}.zip"] = archive
-    urls["models"] = models_dir
     engine = engine_files.Job(project_dir / ".cache" / "engine", pyodide_dir, archives, key=pyodide_version)
+    for name in archives:
+        files[f"{models_dir}{name}.zip"] = functools.partial(engine.archive_source, name)
+    urls["models"] = models_dir
     stdlib_path = f"{models_dir}stdlib-{pyodide_version}.zip"
     files[stdlib_path] = engine.stdlib_source
     snapshot_path = f"{models_dir}engine-{pyodide_version}.snapshot.gz"

@@ -1,35 +1,35 @@
-// Makes the engine's two build-time files (run by site_src/engine_files.py, in Node):
+// Makes the engine's build-time files (run by site_src/engine_files.py, in Node), into one
+// folder:
 //
-// 1. Its standard library: the modules Pyodide's boot and our models import, compiled to
-//    bytecode by Pyodide's own Python (engine_probe.py says how they are found). Stock
-//    Pyodide boots from the whole library as source and compiles what it imports at every
-//    start; from this one it boots in a third of the time.
-// 2. Its memory snapshot: an engine started from that library with every model imported,
-//    its memory written gzip-compressed (31 MB → 6 MB; hosts do not compress binary files).
-//    A browser that has it in its HTTP cache starts from it instead of booting Python.
+// - stdlib.zip: the standard library modules Pyodide's boot and our models import, compiled
+//   to bytecode by Pyodide's own Python (engine_probe.py says how they are found). Stock
+//   Pyodide boots from the whole library as source and compiles what it imports at every
+//   start; from this one it boots in a third of the time.
+// - models/<name>.zip: each models archive with its modules compiled the same way.
+// - snapshot.gz: the memory of an engine started from those, with every model imported,
+//   gzip-compressed (31 MB → 5 MB; hosts do not compress binary files). A browser that has
+//   it in its HTTP cache starts from it instead of booting Python.
 //
-// Before writing either, an engine restored from the snapshot must answer every request of
-// engine_probe.requests exactly as stock Pyodide did; else nothing is written and the exit
-// status says why (the build then ships the stock library and no snapshot).
+// Before the folder appears, an engine booted from those files must answer every request of
+// engine_probe.requests exactly as stock Pyodide did from the sources, and one restored from
+// the snapshot each model's first request; else nothing is written and the last line of
+// the error output says why (the build then ships the stock library and the sources).
 //
-// Usage: node engine.mjs <pyodide dir>/ <engine_probe.py> <stdlib out> <snapshot out> <archive.zip>...
-import { readFileSync, writeFileSync, renameSync, rmSync } from "node:fs";
+// Usage: node engine.mjs <pyodide dir>/ <engine_probe.py> <output folder> <archive.zip>...
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const [pyodideDir, probeFile, stdlibOut, snapshotOut, ...archives] = process.argv.slice(2);
+const [pyodideDir, probeFile, output, ...archivePaths] = process.argv.slice(2);
 const HOME = "/home/pyodide";
-const names = archives.map((archive) => basename(archive, ".zip")).filter((name) => name !== "core");
+const sources = new Map(archivePaths.map((path) => [basename(path, ".zip"), new Uint8Array(readFileSync(path))]));
+const names = [...sources.keys()].filter((name) => name !== "core");
 const { loadPyodide } = await import(`${pyodideDir}pyodide.mjs`);
 
-/** Pyodide with the models' archives unpacked where the browser's worker unpacks them. */
-async function engine(options) {
+/** Pyodide with `archives` ({name: zip bytes}) unpacked where the browser's worker unpacks them. */
+async function engine(options, archives = new Map()) {
   const pyodide = await loadPyodide({ indexURL: pyodideDir, packages: [], ...options });
-  if (!options._loadSnapshot) {
-    for (const archive of archives) {
-      pyodide.unpackArchive(new Uint8Array(readFileSync(archive)), "zip", { extractDir: HOME });
-    }
-  }
+  for (const archive of archives.values()) pyodide.unpackArchive(archive, "zip", { extractDir: HOME });
   return pyodide;
 }
 
@@ -41,46 +41,55 @@ function probe(pyodide) {
   return pyodide.pyimport("engine_probe");
 }
 
-function answers(pyodide) {
-  return JSON.parse(pyodide.runPython(
-    `import json, engine_probe; json.dumps(engine_probe.answers(${JSON.stringify(names)}))`));
+/** {request: answer} from the probe module of an engine. */
+function answers(probe, requests) {
+  return probe.answers(requests).toJs({ dict_converter: Object.fromEntries });
 }
 
-/** Where a file is written before it is complete (two builds at once never mix their bytes). */
-const partial = (path) => `${path}.${process.pid}.partial`;
+function sameAnswers(expected, found, engineName) {
+  for (const [request, answer] of Object.entries(found)) {
+    if (expected[request] !== answer) {
+      throw new Error(`${engineName} answered ${request.slice(0, 160)} unlike stock Pyodide`);
+    }
+  }
+}
 
-/** Both files, or neither (then the error says why). */
 async function main() {
-  // 1. Stock Pyodide runs every request; what it imported from the library is what we ship.
-  const stock = await engine({});
-  const stockProbe = probe(stock);
-  stockProbe.import_named(`${HOME}/widgets`);
-  const expected = answers(stock);
-  const library = stockProbe.compiled_stdlib(stockProbe.stdlib_members()).toJs();
-  writeFileSync(partial(stdlibOut), library);
-
+  const partial = `${output}.${process.pid}.partial`; // two builds at once never mix their files
+  mkdirSync(`${partial}/models`, { recursive: true });
   try {
-    // 2. The snapshot, made by an engine booted from that library.
-    const made = await engine({ stdLibURL: partial(stdlibOut), _makeSnapshot: true });
+    // 1. Stock Pyodide answers every request from the sources; what it imported from the
+    //    library is what we ship, and we compile the models archives.
+    const stock = await engine({}, sources);
+    const stockProbe = probe(stock);
+    stockProbe.import_named(`${HOME}/widgets`);
+    const requests = stockProbe.requests(names).toJs();
+    const expected = answers(stockProbe, requests);
+    const library = `${partial}/stdlib.zip`;
+    writeFileSync(library, stockProbe.compiled_stdlib(stockProbe.stdlib_members()).toJs());
+    const compiled = new Map([...sources].map(([name, archive]) => [name, stockProbe.compiled_archive(stock.toPy(archive)).toJs()]));
+    for (const [name, archive] of compiled) writeFileSync(`${partial}/models/${name}.zip`, archive);
+
+    // 2. Booted from those files, as a first visit's engine is, it answers the same.
+    const booted = await engine({ stdLibURL: library }, compiled);
+    sameAnswers(expected, answers(probe(booted), requests), "the engine");
+
+    // 3. The snapshot, of an engine booted from those files with every model imported.
+    const made = await engine({ stdLibURL: library, _makeSnapshot: true }, compiled);
     made.pyimport("widgets.runtime");
     for (const name of names) made.pyimport(`widgets.${name}`);
     const memory = made.makeMemorySnapshot();
 
-    // 3. Restored from the snapshot, with that library, it answers as stock Pyodide did.
-    const restored = await engine({ stdLibURL: partial(stdlibOut), _loadSnapshot: memory });
-    probe(restored);
-    const found = answers(restored);
-    for (const [request, answer] of Object.entries(expected)) {
-      if (found[request] !== answer) {
-        throw new Error(`from its own library the engine answered ${request.slice(0, 160)} differently`);
-      }
-    }
-    writeFileSync(partial(snapshotOut), gzipSync(memory, { level: 6 }));
-    renameSync(partial(snapshotOut), snapshotOut);
-    renameSync(partial(stdlibOut), stdlibOut);
+    // 4. Restored from it, as a later visit's engine is, it answers each model's first request
+    //    the same.
+    const restored = await engine({ stdLibURL: library, _loadSnapshot: memory });
+    const firsts = names.map((name) => requests.find((request) => JSON.parse(request).model === name));
+    sameAnswers(expected, answers(probe(restored), firsts), "the engine from its snapshot");
+    writeFileSync(`${partial}/snapshot.gz`, gzipSync(memory, { level: 6 }));
+    rmSync(output, { recursive: true, force: true });
+    renameSync(partial, output);
   } finally {
-    rmSync(partial(stdlibOut), { force: true });
-    rmSync(partial(snapshotOut), { force: true });
+    rmSync(partial, { recursive: true, force: true });
   }
 }
 

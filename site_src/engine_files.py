@@ -1,19 +1,21 @@
-"""The engine's build-time files, made by Node (`engine.mjs`): its standard library and snapshot.
+"""The engine's build-time files, made by Node (`engine.mjs`): its standard library, its
+compiled models archives and its memory snapshot.
 
 The standard library holds only the modules Pyodide's boot and our models import, compiled
-to bytecode by Pyodide's own Python: the engine boots from it in ~0.5 s of Python where
-stock Pyodide (the whole library as source) takes ~1.5 s. The snapshot is Pyodide's memory
-with the runtime and every model already imported: a browser that has it in its HTTP cache
-starts the engine from it; a first visit boots Python and fetches the snapshot once the page
-is live (explainer's worker.js). It is 31 MB, shipped gzip-compressed (6 MB) by us, since
-hosts do not compress binary files; it is never what a first visit waits for.
+to bytecode by Pyodide's own Python, and the models archives hold their modules compiled
+the same way: the engine boots in ~0.5 s of Python where stock Pyodide (the whole library
+as source) takes ~1.5 s. The snapshot is Pyodide's memory with the runtime and every model
+already imported: a browser that has it in its HTTP cache starts the engine from it; a
+first visit boots Python and fetches the snapshot once the page is live (explainer's
+worker.js). It is 31 MB, shipped gzip-compressed (5 MB) by us, since hosts do not compress
+binary files; it is never what a first visit waits for.
 
-Making them takes Node ~3 s, so it runs beside the rest of the build, and the results are
-kept in `.cache/engine/` under names that change with the Pyodide version, the models'
-sources and these scripts: `mkdocs serve` rebuilds and later builds reuse them. Without Node,
-or if the engine made from its own library does not answer as stock Pyodide does, the site
-ships Pyodide's stock library under the same name and no snapshot: pages boot as stock
-Pyodide does.
+Making them takes Node ~4 s, so it runs beside the rest of the build, and the results are
+kept in `.cache/engine/<digest>/`, a name that changes with the Pyodide version, the models'
+sources and these scripts: `mkdocs serve` rebuilds and later builds reuse them. Without
+Node, or if an engine started from them does not answer as stock Pyodide does, the site
+ships Pyodide's stock library under the same name, the models' sources and no snapshot:
+pages boot as stock Pyodide does.
 """
 
 import hashlib
@@ -43,9 +45,9 @@ class Job:
         these scripts, or a job of this process is already making them (then this one waits)."""
         made_of = key.encode() + SCRIPT.read_bytes() + PROBE.read_bytes() + b"".join(archives.values())
         digest = hashlib.sha256(made_of).hexdigest()[:16]
-        self.stdlib = Path(cache_dir) / f"engine-{digest}.stdlib.zip"
-        self.snapshot = Path(cache_dir) / f"engine-{digest}.snapshot.gz"
+        self.folder = Path(cache_dir) / digest
         self.stock_stdlib = Path(pyodide_dir) / "python_stdlib.zip"
+        self.archives = archives
         self.problem = None
         self._logged = False
         with _RUNNING_LOCK:
@@ -60,26 +62,26 @@ class Job:
                 _RUNNING[digest] = self
 
     def _make(self, pyodide_dir, archives):
-        if self.stdlib.exists() and self.snapshot.exists():
+        if self.folder.is_dir():
             return
         node = shutil.which("node")
         if node is None:
             self.problem = "Node.js is not on PATH"
             return
-        self.stdlib.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as folder:
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as temporary:
             zips = []
             for name, data in archives.items():
-                zips.append(Path(folder) / f"{name}.zip")
+                zips.append(Path(temporary) / f"{name}.zip")
                 zips[-1].write_bytes(data)
             try:
                 made = subprocess.run([node, str(SCRIPT), f"{pyodide_dir.resolve()}/", str(PROBE),
-                                       str(self.stdlib), str(self.snapshot), *map(str, zips)],
+                                       str(self.folder), *map(str, zips)],
                                       capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
             except (OSError, subprocess.TimeoutExpired) as error:
                 self.problem = f"node {SCRIPT.name} did not finish: {error}"
                 return
-        if made.returncode != 0 or not (self.stdlib.exists() and self.snapshot.exists()):
+        if made.returncode != 0 or not self.folder.is_dir():
             last = (made.stderr.strip().splitlines() or ["no output"])[-1]
             self.problem = f"node {SCRIPT.name} failed: {last[:300]}"
 
@@ -87,18 +89,22 @@ class Job:
         """Whether the files were made (after logging why not, once: pages then boot stock Pyodide)."""
         self._maker._thread.join(TIMEOUT_S + 10)
         self.problem = self._maker.problem
-        made = not self.problem and self.stdlib.exists() and self.snapshot.exists()
+        made = not self.problem and self.folder.is_dir()
         if not made and not self._logged:
             self._logged = True
-            log.info("explainer: the engine's own library and snapshot were not made (%s); pages "
-                     "boot Pyodide's stock library", self.problem or "timed out")
+            log.info("explainer: the engine's own library, compiled models and snapshot were not "
+                     "made (%s); pages boot Pyodide's stock library and the models' sources",
+                     self.problem or "timed out")
         return made
-
 
     def stdlib_source(self):
         """The standard library the site ships: ours if it was made, else Pyodide's stock one."""
-        return self.stdlib if self.made() else self.stock_stdlib
+        return self.folder / "stdlib.zip" if self.made() else self.stock_stdlib
+
+    def archive_source(self, name):
+        """The models archive `name` the site ships: compiled if it was made, else the sources."""
+        return self.folder / "models" / f"{name}.zip" if self.made() else self.archives[name]
 
     def snapshot_source(self):
         """The snapshot, or None if it was not made (the site then has none)."""
-        return self.snapshot if self.made() else None
+        return self.folder / "snapshot.gz" if self.made() else None

@@ -4,8 +4,9 @@ The browser's engine imports only some of Python's standard library, yet stock P
 boots from the whole of it as source, compiling every module it imports at each start
 (~1 s of a ~2 s boot here). At build time we run the models as pages do, note which
 standard-library modules that took, and ship exactly those, compiled to bytecode by
-Pyodide's own Python. A second engine started from that library must then answer every
-request here exactly as the first did, or the build ships the stock library instead.
+Pyodide's own Python, and the models archives compiled the same way. An engine started
+from those must then answer every request here exactly as stock Pyodide did from the
+sources, or the build ships the stock library and the sources instead.
 """
 
 import ast
@@ -19,7 +20,9 @@ from pathlib import Path
 
 #: Where Pyodide mounts its standard library.
 STDLIB_ZIP = f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip"
-#: A fixed timestamp keeps the library byte-identical between builds.
+#: Where the engine unpacks the models archives (its working directory).
+HOME = "/home/pyodide"
+#: A fixed timestamp keeps the files byte-identical between builds.
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
 
 
@@ -41,10 +44,10 @@ def requests(names, package="widgets"):
     return [json.dumps(request, sort_keys=True) for request in found]
 
 
-def answers(names, package="widgets"):
-    """{request: answer} for `requests(names)`, as the engine's `runtime.handle` gives them."""
+def answers(requests, package="widgets"):
+    """{request: answer} for each of `requests`, as the engine's `runtime.handle` gives them."""
     handle = importlib.import_module(f"{package}.runtime").handle
-    return {request: handle(request, package) for request in requests(names, package)}
+    return {request: handle(request, package) for request in requests}
 
 
 def import_named(folder):
@@ -74,15 +77,25 @@ def stdlib_members(stdlib_zip=STDLIB_ZIP):
 
 
 def compiled_stdlib(members, stdlib_zip=STDLIB_ZIP):
-    """A zip of `members` of the standard library, each compiled to bytecode by this Python.
+    """A zip of `members` of the standard library, each compiled to bytecode by this Python."""
+    with zipfile.ZipFile(stdlib_zip) as source:
+        return _bytecode_zip([(member, source.read(member)) for member in members], f"{stdlib_zip}/")
 
-    The bytecode is unchecked (no source beside it to compare with) and keeps the source's
-    file name, so a traceback names the file it always did.
-    """
+
+def compiled_archive(archive, home=HOME):
+    """A models archive (zip bytes) with each module compiled to bytecode by this Python, for
+    the engine to unpack into `home` and import without compiling."""
+    with zipfile.ZipFile(io.BytesIO(archive)) as source:
+        return _bytecode_zip([(member, source.read(member)) for member in source.namelist()], f"{home}/")
+
+
+def _bytecode_zip(sources, prefix):
+    """A zip of [(member, Python source)], each stored as `<member>c`: bytecode that needs no
+    source beside it (unchecked) and names `prefix + member` in a traceback, as the source would."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(stdlib_zip) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
-        for member in members:
-            code = compile(source.read(member), f"{stdlib_zip}/{member}", "exec", dont_inherit=True)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for member, source in sources:
+            code = compile(source, prefix + member, "exec", dont_inherit=True)
             info = zipfile.ZipInfo(f"{member}c", ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -3,12 +3,13 @@
 // It starts the moment it is created (a model page creates it from the first lines of its
 // <head>): where Pyodide, its standard library and the models live comes in its own URL,
 // relative to this file (?pyodide=…&stdlib=…&models=…&names=…&snapshot=…). The standard
-// library is the build's (site_src/engine_files.py): only the modules the engine imports,
-// as bytecode, which boots Python in a third of the time stock Pyodide takes. Then it speaks the protocol of protocol.js:
+// library and the models archives are the build's (site_src/engine_files.py): only the
+// modules the engine imports, as bytecode, which boots Python in a third of the time
+// stock Pyodide takes. Then it speaks the protocol of protocol.js:
 // requests are answered in the order they came, each model's archive is fetched once and
 // imported the first time a request names it.
 //
-// The snapshot (site_src/snapshot.py) is Pyodide's memory with every model imported. When
+// The snapshot (site_src/engine_files.py) is Pyodide's memory with every model imported. When
 // the browser has it in its HTTP cache (a visit before this one fetched it once the page
 // was live), the engine starts from it instead of booting Python; it is never downloaded
 // while a reader waits.

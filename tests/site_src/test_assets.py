@@ -81,7 +81,9 @@ def test_plan_puts_big_files_under_versioned_paths():
     assert models == assets.plan(PROJECT_ROOT, plugin_config("node_modules/pyodide")).urls["models"], \
         "the models folder is named by a content hash: stable while the models do not change"
     for name, archive in assets.model_archives().items():
-        assert planned.files[f"{models}{name}.zip"] == archive
+        shipped = planned.files[f"{models}{name}.zip"]()  # compiled by the engine's build step
+        with zipfile.ZipFile(io.BytesIO(archive)) as sources, zipfile.ZipFile(shipped) as compiled:
+            assert compiled.namelist() == [f"{member}c" for member in sources.namelist()]
 
 
 def test_the_worker_url_says_where_pyodide_and_the_models_are():
@@ -120,7 +122,7 @@ def test_plan_cache_busts_client_files_by_content(tmp_path):
         assert written == (source if isinstance(source, bytes) else Path(source).read_bytes()), relative
 
 
-def test_the_engines_files_are_its_own_library_and_snapshot_and_are_made_once(tmp_path):
+def test_the_engines_files_are_its_library_compiled_models_and_snapshot_made_once(tmp_path):
     archives = assets.model_archives()
     pyodide_dir = PROJECT_ROOT / "node_modules/pyodide"
     job = engine_files.Job(tmp_path, pyodide_dir, archives, key="314")
@@ -134,20 +136,22 @@ def test_the_engines_files_are_its_own_library_and_snapshot_and_are_made_once(tm
             assert needed in members, needed
         assert "email/__init__.pyc" not in members and len(members) < len(stock.namelist()) / 3
         assert {f"{name}c" for name in stock.namelist() if name.endswith(".py")} >= set(members)
-    assert job.stdlib.stat().st_size < (pyodide_dir / "python_stdlib.zip").stat().st_size * 0.7
+    assert job.stdlib_source().stat().st_size < (pyodide_dir / "python_stdlib.zip").stat().st_size * 0.7
+    for name, source in archives.items():
+        with zipfile.ZipFile(io.BytesIO(source)) as sources, zipfile.ZipFile(job.archive_source(name)) as compiled:
+            assert compiled.namelist() == [f"{member}c" for member in sources.namelist()], name
     memory = gzip.decompress(job.snapshot_source().read_bytes())
     assert len(memory) > 10_000_000, "not a memory image"
     for name in archives:
         if name != "core":
             assert f"widgets.{name}".encode() in memory, f"{name} was not imported before the snapshot"
-    stamps = [path.stat().st_mtime_ns for path in (job.stdlib, job.snapshot)]
+    made = sorted(path for path in job.folder.rglob("*") if path.is_file())
+    stamps = [path.stat().st_mtime_ns for path in made]
     again = engine_files.Job(tmp_path, pyodide_dir, archives, key="314")
-    assert again.made() and (again.stdlib, again.snapshot) == (job.stdlib, job.snapshot)
-    assert [path.stat().st_mtime_ns for path in (job.stdlib, job.snapshot)] == stamps, \
-        "unchanged files were made again"
+    assert again.made() and again.folder == job.folder
+    assert [path.stat().st_mtime_ns for path in made] == stamps, "unchanged files were made again"
     changed = dict(archives, core=archives["core"] + b" ")
-    other = engine_files.Job(tmp_path, pyodide_dir, changed, key="314")
-    assert {other.stdlib, other.snapshot}.isdisjoint({job.stdlib, job.snapshot}), \
+    assert engine_files.Job(tmp_path, pyodide_dir, changed, key="314").folder != job.folder, \
         "changed models must not reuse the old files"
 
 
@@ -161,6 +165,7 @@ def test_a_model_the_engine_cannot_run_leaves_the_stock_library_and_says_why(tmp
     with caplog.at_level("INFO", logger="mkdocs.plugins.explainer"):
         assert job.stdlib_source() == pyodide_dir / "python_stdlib.zip"
         assert job.snapshot_source() is None
+        assert job.archive_source("core") == archives["core"], "the models' sources are shipped"
     assert "no_such_module_anywhere" in caplog.text and "stock library" in caplog.text
     assert caplog.text.count("were not made") == 1, "said more than once"
     assert not any(tmp_path.iterdir()), "a half-made file was left"
@@ -173,4 +178,5 @@ def test_without_node_the_build_goes_on_and_says_why(tmp_path, monkeypatch, capl
     with caplog.at_level("INFO", logger="mkdocs.plugins.explainer"):
         assert job.snapshot_source() is None
         assert job.stdlib_source() == pyodide_dir / "python_stdlib.zip"
+        assert job.archive_source("core") == b"x"
     assert "Node.js is not on PATH" in caplog.text and "stock library" in caplog.text

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from site_src.assets import model_archives
+
 from ..conftest import CspHandler, _QuietServer, page_policy
 from .conftest import PROJECT_ROOT
 
@@ -103,20 +105,23 @@ def test_a_first_visit_boots_from_the_sites_own_library_and_answers_as_the_model
 
 
 def test_a_site_built_without_node_boots_stock_pyodide_and_answers_as_the_model(context, nato_url, built_site):
-    """Without Node the build ships Pyodide's stock library in place of its own, and no snapshot."""
-    library = next(Path(built_site).glob("assets/explainer/models-*/stdlib-*.zip"))
-    snapshot = next(Path(built_site).glob("assets/explainer/models-*/engine-*.snapshot.gz"))
-    own, memory = library.read_bytes(), snapshot.read_bytes()
-    library.write_bytes((PROJECT_ROOT / "node_modules/pyodide/python_stdlib.zip").read_bytes())
-    snapshot.unlink()
+    """Without Node the build ships Pyodide's stock library in place of its own, the models'
+    sources in place of their bytecode, and no snapshot."""
+    models = next(Path(built_site).glob("assets/explainer/models-*/"))
+    built = {path: path.read_bytes() for path in models.iterdir()}
+    (models / next(path.name for path in built if path.name.startswith("stdlib-"))).write_bytes(
+        (PROJECT_ROOT / "node_modules/pyodide/python_stdlib.zip").read_bytes())
+    for name, archive in model_archives().items():
+        (models / f"{name}.zip").write_bytes(archive)
+    next(path for path in built if path.name.endswith(".snapshot.gz")).unlink()
     try:
         page, ready = visit(context, nato_url)
         assert ready["snapshot"] == "none"
         press_times(page, range_input(page, "taxpayers_m"), "ArrowRight", 4)
         wait_until_shows(page, scenario(taxpayers_m=DEFAULTS["taxpayers_m"] + 4))
     finally:
-        library.write_bytes(own)
-        snapshot.write_bytes(memory)
+        for path, data in built.items():
+            path.write_bytes(data)
 
 
 def test_a_snapshot_that_cannot_be_restored_falls_back_to_booting_python(context, nato_url, built_site):
