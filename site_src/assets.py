@@ -2,11 +2,13 @@
 
 Nothing is fetched from a CDN. BokehJS comes from the installed `bokeh` wheel
 (the same version that rendered the charts), Pyodide from the pinned npm
-package, the models from `widgets/` as zips: one "core" archive (the shared
-helpers and the JSON boundary) and one per model, so a page fetches only what
-it runs before it is interactive. The big files live under versioned paths so
-they can be cached forever; our small client files keep stable names and are
-cache-busted with a content hash in the query string.
+package (its standard library replaced by the engine's own, see engine_files),
+the models from `widgets/` as zips: one "core" archive (the shared helpers and
+the JSON boundary) and one per model, so a page fetches only what it runs
+before it is interactive; the site ships them compiled by engine_files. The big
+files live under versioned paths so they can be cached forever; our small client
+files keep stable names and are cache-busted with a content hash in the query
+string.
 """
 
 import ast
@@ -91,7 +93,8 @@ def plan(project_dir, config):
     bokeh_path = f"assets/bokeh/{bokeh.__version__}/bokeh.min.js"
     files[bokeh_path] = BOKEH_FILE
     urls["bokeh"] = bokeh_path
-    models_dir = f"assets/explainer/models-{models_digest()}/"
+    # The archives hold bytecode of this Pyodide's Python: a new Pyodide is a new folder.
+    models_dir = f"assets/explainer/models-{_digest((models_digest() + pyodide_version).encode())}/"
     archives = model_archives()
     engine = engine_files.Job(project_dir / ".cache" / "engine", pyodide_dir, archives, key=pyodide_version)
     for name in archives:

@@ -86,6 +86,20 @@ def test_plan_puts_big_files_under_versioned_paths():
             assert compiled.namelist() == [f"{member}c" for member in sources.namelist()]
 
 
+def test_another_pyodide_gets_another_models_folder(tmp_path, monkeypatch):
+    """The archives hold bytecode of Pyodide's Python: a cached archive of another version
+    must never be taken for this one's."""
+    monkeypatch.setattr(assets.engine_files, "Job", lambda *args, **kwargs: types.SimpleNamespace(
+        archive_source=lambda name: None, stdlib_source=None, snapshot_source=None))
+    other = tmp_path / "pyodide"
+    other.mkdir()
+    (other / "pyodide.mjs").write_text("export {}")
+    (other / "package.json").write_text('{"version": "999.0.0"}')
+    this = assets.plan(PROJECT_ROOT, plugin_config("node_modules/pyodide")).urls["models"]
+    that = assets.plan(tmp_path, plugin_config("pyodide")).urls["models"]
+    assert this != that
+
+
 def test_the_worker_url_says_where_pyodide_and_the_models_are():
     """The worker starts on its own: its URL, resolved against its own location, must name
     the planned Pyodide folder, the models folder and every model archive."""

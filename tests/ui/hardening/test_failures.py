@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from site_src.assets import model_archives
+
 from . import (
     ESSAY_PATHS,
     READY_TIMEOUT_MS,
@@ -134,12 +136,11 @@ def test_refused_webassembly_leaves_the_built_page_and_says_why(page, site_serve
 # --- (c) the model raises for one scenario ----------------------------------------------
 
 @pytest.fixture
-def failing_widgets_archive(built_site):
-    """The site's core models archive with RUNTIME_PATCH appended to widgets/runtime.py."""
-    archives = sorted((built_site / "assets" / "explainer").glob("models-*/core.zip"))
-    assert len(archives) == 1, f"expected one core archive, found {archives}"
+def failing_widgets_archive():
+    """The core models archive, as sources (the site ships bytecode compiled from them),
+    with RUNTIME_PATCH appended to widgets/runtime.py."""
     patched = io.BytesIO()
-    with zipfile.ZipFile(archives[0]) as original, zipfile.ZipFile(patched, "w") as copy:
+    with zipfile.ZipFile(io.BytesIO(model_archives()["core"])) as original, zipfile.ZipFile(patched, "w") as copy:
         names = original.namelist()
         assert "widgets/runtime.py" in names
         for name in names:
