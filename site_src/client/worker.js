@@ -59,10 +59,13 @@ function enqueue(task) {
   });
 }
 
-/** While nobody asks anything, import one more model, so the next essay is live at once. */
+/** While nobody asks anything, import one more model, so the next essay is live at once
+ *  (the first time, fetch all their archives: not sooner, so that they never compete with
+ *  what the page needs first). */
 async function warmUp() {
   const { pyodide } = await engine.catch(() => ({}));
   if (pending || !pyodide) return;
+  for (const name of NAMES) archive(name).catch(() => {});
   const next = NAMES.find((name) => !imported.has(name));
   if (next) enqueue(() => loadModel(pyodide, next).catch(() => {}));
   else keepSnapshot();
@@ -173,15 +176,13 @@ async function fromSnapshot(loadPyodide, indexURL, snapshot) {
   }
 }
 
-/** The model's files unpacked and its module imported (once); then, the first time, the
- *  other models' archives are fetched in the background so the next page starts at once. */
+/** The model's files unpacked and its module imported (once). */
 function loadModel(pyodide, model) {
   if (!NAMES.includes(model)) return Promise.reject(new Error(`没有名为 ${model} 的模型`));
   if (!imported.has(model)) {
     const loading = archive(model).then((bytes) => {
       pyodide.unpackArchive(bytes, "zip", { extractDir: HOME });
       pyodide.pyimport(`widgets.${model}`);
-      for (const name of NAMES) archive(name).catch(() => {});
     });
     loading.catch(() => imported.delete(model));
     imported.set(model, loading);

@@ -104,6 +104,34 @@ def test_a_first_visit_boots_from_the_sites_own_library_and_answers_as_the_model
     wait_until_shows(page, scenario(taxpayers_m=DEFAULTS["taxpayers_m"] - 2))
 
 
+#: Records (browser clock, ms since the epoch) when the page first became live.
+LIVE_AT_JS = """new MutationObserver((records, observer) => {
+  if (records.some((record) => record.target.dataset.state === "ready")) {
+    window.__liveAt = Date.now();
+    observer.disconnect();
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });"""
+
+
+def test_the_other_models_are_fetched_only_once_the_page_is_live(context, nato_url):
+    """What the page needs first never shares the network with what the next page needs."""
+    context.add_init_script(LIVE_AT_JS)
+    started = {}
+    context.on("requestfinished", lambda request: started.setdefault(
+        request.url.split("?")[0].rsplit("/", 1)[-1], request.timing["startTime"]))
+    others = {f"{name}.zip" for name in model_archives()} - {"core.zip", "nato_taxpayer.zip"}
+    page, _ = visit(context, nato_url)
+    for _ in range(300):
+        if others <= set(started):
+            break
+        page.wait_for_timeout(100)
+    assert others <= set(started), f"the other models were never fetched: {sorted(started)}"
+    live_at = page.evaluate("window.__liveAt")
+    assert started["core.zip"] < live_at and started["nato_taxpayer.zip"] < live_at
+    early = sorted(name for name in others if started[name] <= live_at)
+    assert not early, f"fetched before the page was live: {early}"
+
+
 def test_a_site_built_without_node_boots_stock_pyodide_and_answers_as_the_model(context, nato_url, built_site):
     """Without Node the build ships Pyodide's stock library in place of its own, the models'
     sources in place of their bytecode, and no snapshot."""
