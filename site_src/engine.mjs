@@ -67,8 +67,11 @@ async function main() {
     const expected = answers(stockProbe, requests);
     const library = `${partial}/stdlib.zip`;
     writeFileSync(library, stockProbe.compiled_stdlib(stockProbe.stdlib_members()).toJs());
-    const compiled = new Map([...sources].map(([name, archive]) => [name, stockProbe.compiled_archive(stock.toPy(archive)).toJs()]));
-    for (const [name, archive] of compiled) writeFileSync(`${partial}/models/${name}.zip`, archive);
+    const compiled = new Map();
+    for (const [name, archive] of sources) {
+      compiled.set(name, stockProbe.compiled_archive(stock.toPy(archive)).toJs());
+      writeFileSync(`${partial}/models/${name}.zip`, compiled.get(name));
+    }
 
     // 2. Booted from those files, as a first visit's engine is, it answers the same.
     const booted = await engine({ stdLibURL: library }, compiled);
