@@ -67,12 +67,13 @@ class Assets:
                 shutil.copyfile(source, target)
 
 
-def plan(project_dir, config):
+def plan(project_dir, config, wait=True):
     """Decide every runtime file and its URL (relative to the site root).
 
     Args:
         project_dir: Folder holding mkdocs.yml.
         config: The plugin's config.
+        wait: Wait for the engine's files if Node is still making them (see engine_files.Job).
 
     Returns:
         Assets.
@@ -96,7 +97,8 @@ def plan(project_dir, config):
     # The archives hold bytecode of this Pyodide's Python: a new Pyodide is a new folder.
     models_dir = f"assets/explainer/models-{_digest((models_digest() + pyodide_version).encode())}/"
     archives = model_archives()
-    engine = engine_files.Job(project_dir / ".cache" / "engine", pyodide_dir, archives, key=pyodide_version)
+    engine = engine_files.Job(project_dir / ".cache" / "engine", pyodide_dir, archives, key=pyodide_version,
+                              wait=wait)
     for name in archives:
         files[f"{models_dir}{name}.zip"] = functools.partial(engine.archive_source, name)
     urls["models"] = models_dir

@@ -12,7 +12,9 @@ binary files; it is never what a first visit waits for.
 
 Making them takes Node ~4 s, so it runs beside the rest of the build, and the results are
 kept in `.cache/engine/<digest>/`, a name that changes with the Pyodide version, the models'
-sources and these scripts: `mkdocs serve` rebuilds and later builds reuse them. Without
+sources and these scripts: `mkdocs serve` rebuilds and later builds reuse them (and a
+`mkdocs serve` rebuild never waits for them: until they are made, it ships the stock
+files). Without
 Node, or if an engine started from them does not answer as stock Pyodide does, the site
 ships Pyodide's stock library under the same name, the models' sources and no snapshot:
 pages boot as stock Pyodide does.
@@ -39,17 +41,21 @@ _RUNNING_LOCK = threading.Lock()
 class Job:
     """The engine's files being made (or found in the cache) in a background thread."""
 
-    def __init__(self, cache_dir, pyodide_dir, archives, key):
+    def __init__(self, cache_dir, pyodide_dir, archives, key, wait=True):
         """Start making the files for `archives` ({name: zip bytes}) and Pyodide in
         `pyodide_dir` (version `key`), unless `cache_dir` already holds the ones for them and
-        these scripts, or a job of this process is already making them (then this one waits)."""
+        these scripts, or a job of this process is already making them (then this one waits).
+
+        With `wait` false (`mkdocs serve`), a build that finds them not made yet does not
+        wait: it ships the stock files, and a rebuild once they are made ships them."""
         made_of = key.encode() + SCRIPT.read_bytes() + PROBE.read_bytes() + b"".join(archives.values())
         digest = hashlib.sha256(made_of).hexdigest()[:16]
         self.folder = Path(cache_dir) / digest
         self.stock_stdlib = Path(pyodide_dir) / "python_stdlib.zip"
         self.archives = archives
         self.problem = None
-        self._logged = False
+        self.wait = wait
+        self._made = None  # decided once, so that a build never mixes made and stock files
         with _RUNNING_LOCK:
             running = _RUNNING.get(digest)
             if running is not None and running._thread.is_alive():
@@ -86,16 +92,19 @@ class Job:
             self.problem = f"node {SCRIPT.name} failed: {last[:300]}"
 
     def made(self):
-        """Whether the files were made (after logging why not, once: pages then boot stock Pyodide)."""
-        self._maker._thread.join(TIMEOUT_S + 10)
-        self.problem = self._maker.problem
-        made = not self.problem and self.folder.is_dir()
-        if not made and not self._logged:
-            self._logged = True
-            log.info("explainer: the engine's own library, compiled models and snapshot were not "
-                     "made (%s); pages boot Pyodide's stock library and the models' sources",
-                     self.problem or "timed out")
-        return made
+        """Whether the files were made (after logging why not: pages then boot stock Pyodide)."""
+        if self._made is None:
+            self._maker._thread.join(TIMEOUT_S + 10 if self.wait else 0)
+            if self._maker._thread.is_alive():
+                self.problem = "still being made: this preview boots stock Pyodide until a rebuild after"
+            else:
+                self.problem = self._maker.problem
+            self._made = not self.problem and self.folder.is_dir()
+            if not self._made:
+                log.info("explainer: the engine's own library, compiled models and snapshot were "
+                         "not made (%s); pages boot Pyodide's stock library and the models' sources",
+                         self.problem or "timed out")
+        return self._made
 
     def stdlib_source(self):
         """The standard library the site ships: ours if it was made, else Pyodide's stock one."""

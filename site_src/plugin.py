@@ -59,7 +59,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     # --- events ---------------------------------------------------------
 
     def on_startup(self, *, command, dirty):
-        """Remember whether this is `mkdocs serve` (live reload needs an inline script)."""
+        """Remember whether this is `mkdocs serve` (live reload needs an inline script; its
+        rebuilds do not wait for the engine's files)."""
         self._serving = command == "serve"
 
     def on_config(self, config):
@@ -80,7 +81,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         hilite["custom_inline"] = list(hilite.get("custom_inline", [])) + inline_formats(self._current)
         config.markdown_extensions.append(WidgetBlocksExtension(self._current))
         try:
-            self._assets = assets.plan(Path(config.config_file_path).parent, self.config)
+            # A preview's rebuild never waits for Node to remake the engine's files (~5 s after
+            # a model edit): until they are made, its pages boot stock Pyodide.
+            self._assets = assets.plan(Path(config.config_file_path).parent, self.config,
+                                       wait=not self._serving)
         except assets.AssetError as error:
             raise PluginError(str(error)) from None
         return config

@@ -185,6 +185,20 @@ def test_a_model_the_engine_cannot_run_leaves_the_stock_library_and_says_why(tmp
     assert not any(tmp_path.iterdir()), "a half-made file was left"
 
 
+def test_a_preview_does_not_wait_for_the_engines_files_and_never_mixes_them(tmp_path, caplog):
+    archives = assets.model_archives()
+    pyodide_dir = PROJECT_ROOT / "node_modules/pyodide"
+    job = engine_files.Job(tmp_path, pyodide_dir, archives, key="314", wait=False)
+    with caplog.at_level("INFO", logger="mkdocs.plugins.explainer"):
+        assert job.stdlib_source() == pyodide_dir / "python_stdlib.zip", "the preview waited for Node"
+    assert "still being made" in caplog.text
+    job._maker._thread.join()
+    # Made by now, but this build already ships the stock files: all of them.
+    assert job.snapshot_source() is None and job.archive_source("core") == archives["core"]
+    later = engine_files.Job(tmp_path, pyodide_dir, archives, key="314", wait=False)
+    assert later.made() and later.stdlib_source() == later.folder / "stdlib.zip"
+
+
 def test_without_node_the_build_goes_on_and_says_why(tmp_path, monkeypatch, caplog):
     monkeypatch.setattr(engine_files.shutil, "which", lambda name: None)
     pyodide_dir = PROJECT_ROOT / "node_modules/pyodide"
