@@ -10,14 +10,13 @@ first visit boots Python and fetches the snapshot once the page is live (explain
 worker.js). It is 31 MB, shipped gzip-compressed (5 MB) by us, since hosts do not compress
 binary files; it is never what a first visit waits for.
 
-Making them takes Node ~4 s, so it runs beside the rest of the build, and the results are
+Making them takes Node ~5 s, so it runs beside the rest of the build, and the results are
 kept in `.cache/engine/<digest>/`, a name that changes with the Pyodide version, the models'
-sources and these scripts: `mkdocs serve` rebuilds and later builds reuse them (and a
-`mkdocs serve` rebuild never waits for them: until they are made, it ships the stock
-files). Without
-Node, or if an engine started from them does not answer as stock Pyodide does, the site
-ships Pyodide's stock library under the same name, the models' sources and no snapshot:
-pages boot as stock Pyodide does.
+sources and these scripts: `mkdocs serve` rebuilds and later builds reuse them (a `mkdocs
+serve` rebuild never waits for them: until they are made, it ships the stock files).
+Without Node, or if an engine started from them does not answer as stock Pyodide does, the
+site ships Pyodide's stock library under the same name, the models' sources and no
+snapshot: pages boot as stock Pyodide does.
 """
 
 import hashlib
