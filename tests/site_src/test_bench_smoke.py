@@ -193,6 +193,15 @@ def test_first_mark_filters_by_value_model_and_time():
     assert bench.first_mark(marks, "click", after=30.0) is None
 
 
+def test_a_fresh_checkout_build_makes_the_engines_files_anew(tmp_path):
+    seconds = bench.fresh_checkout_build(tmp_path)
+    project = tmp_path / "fresh-checkout"
+    made = list((project / ".cache" / "engine").glob("*/stdlib.zip"))
+    assert made, "the build found the project's cached engine files instead of making its own"
+    assert (project / "site" / "nato-taxpayer" / "index.html").exists()
+    assert 0 < seconds < 600
+
+
 def test_floor_page_loads_pyodide_from_the_sites_own_files(tmp_path):
     runtime = tmp_path / "assets" / "pyodide" / "314.0.7"
     runtime.mkdir(parents=True)
