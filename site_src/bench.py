@@ -2,11 +2,11 @@
 
 Run as `.venv/bin/python -m site_src.bench` (`--quick` for a short run, `--help`
 for the options). One run builds the site into a temporary folder (timing the
-build), adds a *floor* page there (a bare page that only starts stock Pyodide in a
-module worker from the same files and Pyodide's own standard library; it never
-ships), serves the folder on
-127.0.0.1 with gzip and GitHub-Pages-like caching (`Cache-Control: max-age=600`
-plus ETags), drives headless Chromium with Playwright and prints one Markdown
+build, and once more a build of a fresh checkout, which makes the engine's files),
+adds a *floor* page there (a bare page that only starts stock Pyodide in a module
+worker from the same files and Pyodide's own standard library; it never ships),
+serves the folder on 127.0.0.1 with gzip and GitHub-Pages-like caching
+(`Cache-Control: max-age=600` plus ETags), drives headless Chromium with Playwright and prints one Markdown
 table: every figure is the median of several runs with min–max, all measured in
 this one run. A full run also writes that table into README.md between
 `<!-- bench:start -->` and `<!-- bench:end -->` and the raw numbers into
