@@ -94,11 +94,12 @@ def plan(project_dir, config, wait=True):
     bokeh_path = f"assets/bokeh/{bokeh.__version__}/bokeh.min.js"
     files[bokeh_path] = BOKEH_FILE
     urls["bokeh"] = bokeh_path
-    # The archives hold bytecode of this Pyodide's Python: a new Pyodide is a new folder.
-    models_dir = f"assets/explainer/models-{_digest((models_digest() + pyodide_version).encode())}/"
     archives = model_archives()
     engine = engine_files.Job(project_dir / ".cache" / "engine", pyodide_dir, archives, key=pyodide_version,
                               wait=wait)
+    # Named like the engine's files it holds: new models, a new Pyodide (whose Python the
+    # bytecode is for) or a new way of making them is a new folder, never a stale cache.
+    models_dir = f"assets/explainer/models-{engine.digest[:10]}/"
     for name in archives:
         files[f"{models_dir}{name}.zip"] = functools.partial(engine.archive_source, name)
     urls["models"] = models_dir

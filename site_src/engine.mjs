@@ -10,21 +10,20 @@
 //   gzip-compressed (31 MB → 5 MB; hosts do not compress binary files). A browser that has
 //   it in its HTTP cache starts from it instead of booting Python.
 //
-// Before the folder appears, an engine booted from those files must answer every request of
-// engine_probe.requests exactly as stock Pyodide did from the sources, and one restored from
-// the snapshot each model's first request; else nothing is written and the last line of
-// the error output says why (the build then ships the stock library and the sources).
+// An engine booted from those files must answer every request of engine_probe.requests
+// exactly as stock Pyodide did from the sources, and one restored from the snapshot each
+// model's first request; else the exit status is 1 and the last line of the error output
+// says why (the build then ships the stock library and the sources). The folder is complete
+// only when the exit status is 0 (engine_files.py moves it into the cache then).
 //
 // Usage: node engine.mjs <pyodide dir>/ <engine_probe.py> <output folder> <archive.zip>...
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const [pyodideDir, probeFile, output, ...archivePaths] = process.argv.slice(2);
 const HOME = "/home/pyodide";
-const sources = new Map(archivePaths.map((path) => [basename(path, ".zip"), new Uint8Array(readFileSync(path))]));
-const names = [...sources.keys()].filter((name) => name !== "core");
-const { loadPyodide } = await import(`${pyodideDir}pyodide.mjs`);
+let loadPyodide;
 
 /** Pyodide with `archives` ({name: zip bytes}) unpacked where the browser's worker unpacks them. */
 async function engine(options, archives = new Map()) {
@@ -46,54 +45,53 @@ function answers(probe, requests) {
   return probe.answers(requests).toJs({ dict_converter: Object.fromEntries });
 }
 
-function sameAnswers(expected, found, engineName) {
-  for (const [request, answer] of Object.entries(found)) {
-    if (expected[request] !== answer) {
+/** Throws unless `probe`'s engine answers each of `requests` as `expected` says. */
+function answersAsStock(probe, requests, expected, engineName) {
+  const found = answers(probe, requests);
+  for (const request of requests) {
+    if (found[request] !== expected[request]) {
       throw new Error(`${engineName} answered ${request.slice(0, 160)} unlike stock Pyodide`);
     }
   }
 }
 
 async function main() {
-  const partial = `${output}.${process.pid}.partial`; // two builds at once never mix their files
-  mkdirSync(`${partial}/models`, { recursive: true });
-  try {
-    // 1. Stock Pyodide answers every request from the sources; what it imported from the
-    //    library is what we ship, and we compile the models archives.
-    const stock = await engine({}, sources);
-    const stockProbe = probe(stock);
-    stockProbe.import_named(`${HOME}/widgets`);
-    const requests = stockProbe.requests(names).toJs();
-    const expected = answers(stockProbe, requests);
-    const library = `${partial}/stdlib.zip`;
-    writeFileSync(library, stockProbe.compiled_stdlib(stockProbe.stdlib_members()).toJs());
-    const compiled = new Map();
-    for (const [name, archive] of sources) {
-      compiled.set(name, stockProbe.compiled_archive(stock.toPy(archive)).toJs());
-      writeFileSync(`${partial}/models/${name}.zip`, compiled.get(name));
-    }
+  ({ loadPyodide } = await import(`${pyodideDir}pyodide.mjs`));
+  const sources = new Map(archivePaths.map((path) => [basename(path, ".zip"), new Uint8Array(readFileSync(path))]));
+  const names = [...sources.keys()].filter((name) => name !== "core");
+  mkdirSync(`${output}/models`, { recursive: true });
 
-    // 2. Booted from those files, as a first visit's engine is, it answers the same.
-    const booted = await engine({ stdLibURL: library }, compiled);
-    sameAnswers(expected, answers(probe(booted), requests), "the engine");
-
-    // 3. The snapshot, of an engine booted from those files with every model imported.
-    const made = await engine({ stdLibURL: library, _makeSnapshot: true }, compiled);
-    made.pyimport("widgets.runtime");
-    for (const name of names) made.pyimport(`widgets.${name}`);
-    const memory = made.makeMemorySnapshot();
-
-    // 4. Restored from it, as a later visit's engine is, it answers each model's first request
-    //    the same.
-    const restored = await engine({ stdLibURL: library, _loadSnapshot: memory });
-    const firsts = names.map((name) => requests.find((request) => JSON.parse(request).model === name));
-    sameAnswers(expected, answers(probe(restored), firsts), "the engine from its snapshot");
-    writeFileSync(`${partial}/snapshot.gz`, gzipSync(memory, { level: 6 }));
-    rmSync(output, { recursive: true, force: true });
-    renameSync(partial, output);
-  } finally {
-    rmSync(partial, { recursive: true, force: true });
+  // 1. Stock Pyodide answers every request from the sources; what it imported from the
+  //    library is what we ship, and we compile the models archives.
+  const stock = await engine({}, sources);
+  const stockProbe = probe(stock);
+  stockProbe.import_named(`${HOME}/widgets`);
+  const requests = stockProbe.requests(names).toJs();
+  const expected = answers(stockProbe, requests);
+  const library = `${output}/stdlib.zip`;
+  writeFileSync(library, stockProbe.compiled_stdlib(stockProbe.stdlib_members()).toJs());
+  const compiled = new Map();
+  for (const [name, archive] of sources) {
+    compiled.set(name, stockProbe.compiled_archive(stock.toPy(archive)).toJs());
+    writeFileSync(`${output}/models/${name}.zip`, compiled.get(name));
   }
+
+  // 2. Booted from those files, as a first visit's engine is, it answers the same.
+  const booted = await engine({ stdLibURL: library }, compiled);
+  answersAsStock(probe(booted), requests, expected, "the engine");
+
+  // 3. The snapshot, of an engine booted from those files with every model imported.
+  const made = await engine({ stdLibURL: library, _makeSnapshot: true }, compiled);
+  made.pyimport("widgets.runtime");
+  for (const name of names) made.pyimport(`widgets.${name}`);
+  const memory = made.makeMemorySnapshot();
+
+  // 4. Restored from it, as a later visit's engine is, it answers each model's first request
+  //    the same.
+  const restored = await engine({ stdLibURL: library, _loadSnapshot: memory });
+  const firsts = names.map((name) => requests.find((request) => JSON.parse(request).model === name));
+  answersAsStock(probe(restored), firsts, expected, "the engine from its snapshot");
+  writeFileSync(`${output}/snapshot.gz`, gzipSync(memory, { level: 6 }));
 }
 
 main().catch((error) => {

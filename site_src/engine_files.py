@@ -33,7 +33,7 @@ PROBE = Path(__file__).with_name("engine_probe.py")
 TIMEOUT_S = 180
 
 log = logging.getLogger("mkdocs.plugins.explainer")
-_RUNNING = {}  # digest → the Job of this process that last started on it
+_RUNNING = {}  # folder → the Job of this process that last started on it
 _RUNNING_LOCK = threading.Lock()
 
 
@@ -43,20 +43,22 @@ class Job:
     def __init__(self, cache_dir, pyodide_dir, archives, key, wait=True):
         """Start making the files for `archives` ({name: zip bytes}) and Pyodide in
         `pyodide_dir` (version `key`), unless `cache_dir` already holds the ones for them and
-        these scripts, or a job of this process is already making them (then this one waits).
+        these scripts, or a job of this process is already making them (then this one shares
+        its outcome).
 
         With `wait` false (`mkdocs serve`), a build that finds them not made yet does not
         wait: it ships the stock files, and a rebuild once they are made ships them."""
         made_of = key.encode() + SCRIPT.read_bytes() + PROBE.read_bytes() + b"".join(archives.values())
-        digest = hashlib.sha256(made_of).hexdigest()[:16]
-        self.folder = Path(cache_dir) / digest
+        #: Names the files: any change to what they are made of or how gives new names.
+        self.digest = hashlib.sha256(made_of).hexdigest()[:16]
+        self.folder = Path(cache_dir) / self.digest
         self.stock_stdlib = Path(pyodide_dir) / "python_stdlib.zip"
         self.archives = archives
-        self.problem = None
+        self.problem = None  # why Node did not make them (set by the job that runs Node)
         self.wait = wait
         self._made = None  # decided once, so that a build never mixes made and stock files
         with _RUNNING_LOCK:
-            running = _RUNNING.get(digest)
+            running = _RUNNING.get(self.folder)
             if running is not None and running._thread.is_alive():
                 self._maker = running
             else:
@@ -64,7 +66,7 @@ class Job:
                 self._thread = threading.Thread(target=self._make, args=(Path(pyodide_dir), archives),
                                                 daemon=True)
                 self._thread.start()
-                _RUNNING[digest] = self
+                _RUNNING[self.folder] = self
 
     def _make(self, pyodide_dir, archives):
         if self.folder.is_dir():
@@ -74,35 +76,47 @@ class Job:
             self.problem = "Node.js is not on PATH"
             return
         self.folder.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as temporary:
+        # Node writes into a folder of its own, which becomes the cache's only when complete.
+        work = Path(tempfile.mkdtemp(prefix=f"{self.digest}.", suffix=".partial", dir=self.folder.parent))
+        try:
             zips = []
             for name, data in archives.items():
-                zips.append(Path(temporary) / f"{name}.zip")
+                zips.append(work / "sources" / f"{name}.zip")
+                zips[-1].parent.mkdir(exist_ok=True)
                 zips[-1].write_bytes(data)
+            made = work / "made"
             try:
-                made = subprocess.run([node, str(SCRIPT), f"{pyodide_dir.resolve()}/", str(PROBE),
-                                       str(self.folder), *map(str, zips)],
-                                      capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
+                run = subprocess.run([node, str(SCRIPT), f"{pyodide_dir.resolve()}/", str(PROBE), str(made),
+                                      *map(str, zips)],
+                                     capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
             except (OSError, subprocess.TimeoutExpired) as error:
                 self.problem = f"node {SCRIPT.name} did not finish: {error}"
                 return
-        if made.returncode != 0 or not self.folder.is_dir():
-            last = (made.stderr.strip().splitlines() or ["no output"])[-1]
-            self.problem = f"node {SCRIPT.name} failed: {last[:300]}"
+            if run.returncode != 0:
+                last = (run.stderr.strip().splitlines() or ["no output"])[-1]
+                self.problem = f"node {SCRIPT.name} failed: {last[:300]}"
+                return
+            try:
+                made.rename(self.folder)
+            except OSError:
+                if not self.folder.is_dir():  # else another build made the same files first
+                    raise
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
 
     def made(self):
         """Whether the files were made (after logging why not: pages then boot stock Pyodide)."""
         if self._made is None:
             self._maker._thread.join(TIMEOUT_S + 10 if self.wait else 0)
             if self._maker._thread.is_alive():
-                self.problem = "still being made: this preview boots stock Pyodide until a rebuild after"
+                reason = "Node is still making them: " + ("timed out" if self.wait else "this build does not wait")
             else:
-                self.problem = self._maker.problem
-            self._made = not self.problem and self.folder.is_dir()
+                reason = self._maker.problem
+            self._made = not reason and self.folder.is_dir()
             if not self._made:
                 log.info("explainer: the engine's own library, compiled models and snapshot were "
                          "not made (%s); pages boot Pyodide's stock library and the models' sources",
-                         self.problem or "timed out")
+                         reason or f"{self.folder} is missing")
         return self._made
 
     def stdlib_source(self):

@@ -65,8 +65,8 @@ function enqueue(task) {
 async function warmUp() {
   const { pyodide } = await engine.catch(() => ({}));
   if (pending || !pyodide) return;
-  for (const name of NAMES) archive(name).catch(() => {});
   const next = NAMES.find((name) => !imported.has(name));
+  for (const name of NAMES) if (!imported.has(name)) archive(name).catch(() => {});
   if (next) enqueue(() => loadModel(pyodide, next).catch(() => {}));
   else keepSnapshot();
 }
@@ -170,6 +170,13 @@ async function fromSnapshot(loadPyodide, indexURL, snapshot) {
   try {
     const pyodide = await loadPyodide({ indexURL, packages: [], ...STDLIB, _loadSnapshot: snapshot });
     pyodide.pyimport("widgets.runtime");
+    // The library now mounted may not be the one the snapshot was made with (a later build
+    // of the same models): an import from now on reads its directory afresh. (Not through
+    // importlib.invalidate_caches(), which imports importlib.metadata: not in our library.)
+    pyodide.runPython(`import sys, zipimport
+for finder in list(sys.path_importer_cache.values()):
+    if isinstance(finder, zipimport.zipimporter):
+        finder.invalidate_caches()`);
     return pyodide;
   } catch {
     return null;

@@ -86,11 +86,9 @@ def test_plan_puts_big_files_under_versioned_paths():
             assert compiled.namelist() == [f"{member}c" for member in sources.namelist()]
 
 
-def test_another_pyodide_gets_another_models_folder(tmp_path, monkeypatch):
+def test_another_pyodide_gets_another_models_folder(tmp_path):
     """The archives hold bytecode of Pyodide's Python: a cached archive of another version
     must never be taken for this one's."""
-    monkeypatch.setattr(assets.engine_files, "Job", lambda *args, **kwargs: types.SimpleNamespace(
-        archive_source=lambda name: None, stdlib_source=None, snapshot_source=None))
     other = tmp_path / "pyodide"
     other.mkdir()
     (other / "pyodide.mjs").write_text("export {}")
@@ -159,6 +157,7 @@ def test_the_engines_files_are_its_library_compiled_models_and_snapshot_made_onc
     for name in archives:
         if name != "core":
             assert f"widgets.{name}".encode() in memory, f"{name} was not imported before the snapshot"
+    assert [path.name for path in tmp_path.iterdir()] == [job.digest], "Node's work folder was left"
     made = sorted(path for path in job.folder.rglob("*") if path.is_file())
     stamps = [path.stat().st_mtime_ns for path in made]
     again = engine_files.Job(tmp_path, pyodide_dir, archives, key="314")
@@ -191,7 +190,7 @@ def test_a_preview_does_not_wait_for_the_engines_files_and_never_mixes_them(tmp_
     job = engine_files.Job(tmp_path, pyodide_dir, archives, key="314", wait=False)
     with caplog.at_level("INFO", logger="mkdocs.plugins.explainer"):
         assert job.stdlib_source() == pyodide_dir / "python_stdlib.zip", "the preview waited for Node"
-    assert "still being made" in caplog.text
+    assert "Node is still making them: this build does not wait" in caplog.text
     job._maker._thread.join()
     # Made by now, but this build already ships the stock files: all of them.
     assert job.snapshot_source() is None and job.archive_source("core") == archives["core"]

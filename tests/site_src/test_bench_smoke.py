@@ -197,7 +197,7 @@ def test_a_fresh_checkout_build_makes_the_engines_files_anew(tmp_path):
     seconds = bench.fresh_checkout_build(tmp_path)
     project = tmp_path / "fresh-checkout"
     made = list((project / ".cache" / "engine").glob("*/stdlib.zip"))
-    assert made, "the build found the project's cached engine files instead of making its own"
+    assert made, "the fresh checkout's build has no engine files of its own in its .cache"
     assert (project / "site" / "nato-taxpayer" / "index.html").exists()
     assert 0 < seconds < 600
 

@@ -11,6 +11,7 @@ origins), and a routed context has no HTTP cache.
 import functools
 import gzip
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,7 @@ def test_a_second_visit_starts_from_the_snapshot_and_answers_as_the_model(contex
     assert ready["snapshot"] == "used"
 
 
-def test_a_first_visit_boots_from_the_sites_own_library_and_answers_as_the_model(context, nato_url):
+def test_a_first_visit_boots_from_the_sites_own_library_and_answers_as_the_model(context, nato_url, built_site):
     fetched = []
     context.on("requestfinished", lambda request: fetched.append(request.url.split("?")[0]))
     page, ready = visit(context, nato_url)
@@ -100,6 +101,9 @@ def test_a_first_visit_boots_from_the_sites_own_library_and_answers_as_the_model
     assert any("/models-" in url and "/stdlib-" in url and url.endswith(".zip") for url in fetched), \
         "the engine did not load the site's own standard library"
     assert not any(url.endswith("python_stdlib.zip") for url in fetched), "stock Pyodide's library was loaded"
+    library = next(Path(built_site).glob("assets/explainer/models-*/stdlib-*.zip"))
+    with zipfile.ZipFile(library) as shipped:  # not the stock one the build falls back to
+        assert all(name.endswith(".pyc") for name in shipped.namelist())
     press_times(page, range_input(page, "taxpayers_m"), "ArrowLeft", 2)
     wait_until_shows(page, scenario(taxpayers_m=DEFAULTS["taxpayers_m"] - 2))
 
