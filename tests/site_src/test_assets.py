@@ -198,6 +198,35 @@ def test_a_preview_does_not_wait_for_the_engines_files_and_never_mixes_them(tmp_
     assert later.made() and later.stdlib_source() == later.folder / "stdlib.zip"
 
 
+#: A model whose answer tells a compiled module from its source: the engine made from the
+#: build's files answers unlike stock Pyodide, and the build must notice.
+QUIRKY_MODEL = """
+from .base import param, result, validate
+
+SPEC = [param("x", "", 1, 0, 2, 1, "x", "x", "assumption")]
+PRESETS = {}
+OUTPUT_FORMATS = {"compiled": "num:0"}
+
+
+def compute(params, strict=True):
+    inputs, warnings = validate(SPEC, params, strict)
+    return result(inputs, {"compiled": 1 if __file__.endswith(".pyc") else 0}, [], warnings)
+"""
+
+
+def test_an_engine_that_answers_unlike_stock_pyodide_is_not_shipped(tmp_path, caplog):
+    quirky = io.BytesIO()
+    with zipfile.ZipFile(quirky, "w") as archive:
+        archive.writestr("widgets/quirky.py", QUIRKY_MODEL)
+    archives = {"core": assets.model_archives()["core"], "quirky": quirky.getvalue()}
+    pyodide_dir = PROJECT_ROOT / "node_modules/pyodide"
+    job = engine_files.Job(tmp_path, pyodide_dir, archives, key="314")
+    with caplog.at_level("INFO", logger="mkdocs.plugins.explainer"):
+        assert not job.made()
+    assert "the engine answered" in caplog.text and "quirky" in caplog.text and "unlike stock Pyodide" in caplog.text
+    assert not any(tmp_path.iterdir()), "a half-made file was left"
+
+
 def test_without_node_the_build_goes_on_and_says_why(tmp_path, monkeypatch, caplog):
     monkeypatch.setattr(engine_files.shutil, "which", lambda name: None)
     pyodide_dir = PROJECT_ROOT / "node_modules/pyodide"
