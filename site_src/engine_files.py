@@ -57,20 +57,18 @@ class Job:
         self.problem = None  # why Node did not make them (set by the job that runs Node)
         self.wait = wait
         self._made = None  # decided once, so that a build never mixes made and stock files
+        self._maker, self._thread = self, None  # the job that makes them; no thread: in the cache
         with _RUNNING_LOCK:
             running = _RUNNING.get(self.folder)
             if running is not None and running._thread.is_alive():
                 self._maker = running
-            else:
-                self._maker = self
+            elif not self.folder.is_dir():
                 self._thread = threading.Thread(target=self._make, args=(Path(pyodide_dir), archives),
                                                 daemon=True)
                 self._thread.start()
                 _RUNNING[self.folder] = self
 
     def _make(self, pyodide_dir, archives):
-        if self.folder.is_dir():
-            return
         node = shutil.which("node")
         if node is None:
             self.problem = "Node.js is not on PATH"
@@ -107,8 +105,10 @@ class Job:
     def made(self):
         """Whether the files were made (after logging why not: pages then boot stock Pyodide)."""
         if self._made is None:
-            self._maker._thread.join(TIMEOUT_S + 10 if self.wait else 0)
-            if self._maker._thread.is_alive():
+            thread = self._maker._thread
+            if thread is not None:
+                thread.join(TIMEOUT_S + 10 if self.wait else 0)
+            if thread is not None and thread.is_alive():
                 reason = "Node is still making them: " + ("timed out" if self.wait else "this build does not wait")
             else:
                 reason = self._maker.problem
