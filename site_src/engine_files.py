@@ -96,9 +96,9 @@ class Job:
                 return
             try:
                 made.rename(self.folder)
-            except OSError:
+            except OSError as error:
                 if not self.folder.is_dir():  # else another build made the same files first
-                    raise
+                    self.problem = f"could not keep them in {self.folder}: {error}"
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
