@@ -6,9 +6,9 @@ build, and once more a build of a fresh checkout, which makes the engine's files
 adds a *floor* page there (a bare page that only starts stock Pyodide in a module
 worker from the same files and Pyodide's own standard library; it never ships),
 serves the folder on 127.0.0.1 with gzip and GitHub-Pages-like caching
-(`Cache-Control: max-age=600` plus ETags), drives headless Chromium with Playwright and prints one Markdown
-table: every figure is the median of several runs with min–max, all measured in
-this one run. A full run also writes that table into README.md between
+(`Cache-Control: max-age=600` plus ETags), drives headless Chromium with
+Playwright and prints one Markdown table: every figure is the median of several
+runs with min–max, all measured in this one run. A full run also writes that table into README.md between
 `<!-- bench:start -->` and `<!-- bench:end -->` and the raw numbers into
 `bench-results/latest.json`.
 
@@ -870,7 +870,6 @@ def release(page, key):
     """Let go of a held key, if any."""
     if key:
         page.keyboard.up(key)
-    return None
 
 
 def slider_at_end(slider):

@@ -59,9 +59,9 @@ function enqueue(task) {
   });
 }
 
-/** While nobody asks anything, import one more model, so the next essay is live at once
- *  (the first time, fetch all their archives: not sooner, so that they never compete with
- *  what the page needs first). */
+/** While nobody asks anything, import one more model, so the next essay is live at once;
+ *  the archives of all the models not imported yet are fetched from here on, never sooner,
+ *  so that they never compete with what the page needs first. */
 async function warmUp() {
   const { pyodide } = await engine.catch(() => ({}));
   if (pending || !pyodide) return;
