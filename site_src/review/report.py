@@ -16,6 +16,8 @@ SECTION_TITLES = {"page": "Page", "defaults": "Defaults", "numbers": "Live numbe
 STATE_FIELDS = ("holds", "verdict ")
 #: Values longer than this are shown as one text with `[-old-]{+new+}` marks instead of `old → new`.
 INLINE_CHARS = 24
+#: Texts sharing less than this share of their tokens are shown before/after, not marked.
+REWRITTEN_BELOW = 0.6
 #: Units a text diff compares: numbers (with separators), Latin words, any other character.
 TOKEN = re.compile(r"\d[\d,.]*|[A-Za-z_]+|\s+|.", re.DOTALL)
 #: Characters of context either side of a text change, and changes shown per page.
@@ -137,14 +139,17 @@ def _entry_lines(entry):
     return lines
 
 
-def _change_lines(prefix, values, flipped):
+def _change_lines(prefix, values, flipped, marks=True):
     """`old → new` (bold and flagged for a flipped verdict), or the new text with its
-    changes marked when either side is long."""
+    changes marked when either side is long (unless `marks` is off)."""
     old, new = (_shown(v) for v in values)
     if flipped:
         return [f"{prefix}**{old} → {new}** (verdict flips)"]
-    if max(len(old), len(new)) <= INLINE_CHARS or None in values:
+    if not marks or max(len(old), len(new)) <= INLINE_CHARS or None in values:
         return [f"{prefix}{old} → {new}"]
+    if _similarity(old, new) < REWRITTEN_BELOW:
+        indent = " " * (len(prefix) - len(prefix.lstrip()) + 2)
+        return [prefix.rstrip(), f"{indent}- before: {old}", f"{indent}- after: {new}"]
     return [prefix + marked(old, new)]
 
 
@@ -169,7 +174,7 @@ def _text_lines(entry):
     if new is None and old is None:
         lines.append("- fidelity: unchanged")
     else:
-        lines += _change_lines("- fidelity: ", [old, new], False)
+        lines += _change_lines("- fidelity: ", [old, new], False, marks=False)
     return lines
 
 
@@ -179,6 +184,11 @@ def _opcodes(old, new):
     matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
     return [(tag, "".join(old_tokens[i1:i2]), "".join(new_tokens[j1:j2]))
             for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+def _similarity(old, new):
+    """The share of tokens two texts have in common (difflib's ratio)."""
+    return difflib.SequenceMatcher(None, TOKEN.findall(old), TOKEN.findall(new), autojunk=False).ratio()
 
 
 def _mark(removed, added):

@@ -61,7 +61,7 @@ def extract(side, tree):
     if completed.returncode != 0:
         lines = completed.stderr.strip().splitlines() or ["(no output)"]
         raise ExtractionError(f"{side}: extracting values failed: {lines[-1]}\n"
-                              + "\n".join("    " + line for line in lines[-12:-1]))
+                              + "\n".join("    " + line for line in lines[-4:-1]))
     return json.loads(completed.stdout)
 
 
