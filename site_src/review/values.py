@@ -57,7 +57,7 @@ class Page:
         """Output paths or verdict ids the page shows (every verdict with a verdict panel)."""
         found = [arg for name, arg in self.inline if name == kind]
         if kind == "verdict" and any(n == "explainer" and a == "verdicts" for n, a, _ in self.blocks):
-            found += [v["id"] for v in self.model.compute({}, strict=False)["verdicts"]]
+            found += [v["id"] for v in self.state["verdicts"]]
         return list(dict.fromkeys(found))
 
     def controls(self):
@@ -125,7 +125,7 @@ def flips(page):
     names = page.controls()
     described = page.runtime.describe_flips(page.model, page.runtime.flips(page.model, {}, names))
     labels = {p["name"]: p["label_zh"] for p in page.model.SPEC}
-    return {name: {"label": labels[name], "text": described[name]["text"] or "(无翻转)"}
+    return {name: {"label": labels[name], "text": described[name]["text"] or "(none)"}
             for name in names}
 
 
@@ -198,19 +198,32 @@ def _without_directives(body):
     return INLINE.sub("", "\n".join(kept)).strip()
 
 
+#: What the tree's fidelity check (tests/content/test_fidelity.py) must offer to be used.
+FIDELITY_API = ("page_reading_text", "squeeze", "find_missing_original_text", "find_unexplained_text")
+
+
+def _fidelity_check():
+    """The tree's fidelity-check module, or None when it has none with FIDELITY_API."""
+    try:
+        module = importlib.import_module("tests.content.test_fidelity")
+    except ImportError:
+        return None
+    return module if all(hasattr(module, name) for name in FIDELITY_API) else None
+
+
 def fidelity_status(page, fidelity, text):
-    """"符合原文" when the tree's fidelity check passes, else its first problem (or why unknown)."""
+    """"faithful" when the tree's fidelity check passes, else its first problem (or why unknown)."""
     slug = Path(page.name).stem
     original = page.root / "tests" / "fixtures" / "essays" / f"{slug}.txt"
     if not original.exists():
-        return "无原文(非文章页)"
+        return "no original (not an essay page)"
     if fidelity is None:
-        return "无法检查:树中没有 tests/content/test_fidelity.py"
+        return "cannot check: the tree has no usable tests/content/test_fidelity.py"
     wanted = fidelity.squeeze(original.read_text(encoding="utf-8").rstrip("\n"))
     allowed = next((p.allowed_additions for p in getattr(fidelity, "ESSAY_PAGES", ()) if p.slug == slug), ())
     problem = (fidelity.find_missing_original_text(text, wanted)
                or fidelity.find_unexplained_text(text, wanted, allowed))
-    return "符合原文" if problem is None else "不符合原文:" + problem.splitlines()[0]
+    return "faithful" if problem is None else "NOT faithful: " + problem.splitlines()[0]
 
 
 #: Section name → function(page) giving {key: {field: text}}; model pages get all of them.
@@ -248,10 +261,7 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def extract(root):
     """{"pages": {name: {"title", "model", "sections"}}} for the tree at `root`."""
-    try:
-        fidelity = importlib.import_module("tests.content.test_fidelity")
-    except ImportError:
-        fidelity = None
+    fidelity = _fidelity_check()
     pages = {}
     for name in page_names(root):
         page = Page(root, name)

@@ -130,7 +130,7 @@ def test_an_edit_of_the_essay_itself_reports_the_text_and_its_fidelity(repo, cap
         "**Essay text**", "",
         "- reading text: 1 change(s) (whitespace and Markdown ignored)",
         "  - …0亿美元,最终由谁承担?答案很[-简单-]{+清楚+}:美国国内的纳税人。以约1.6…"]
-    assert lines[10].startswith("- fidelity: 符合原文 → 不符合原文:original character ")
+    assert lines[10].startswith("- fidelity: faithful → NOT faithful: original character ")
     assert lines[10].endswith("('简') is missing from the page.")
     assert len(lines) == 11
 
