@@ -128,7 +128,7 @@ def _page_lines(change):
 def _entry_lines(entry):
     """One changed key: inline when one short field changed, else a line per field."""
     head = f"- `{entry['key']}`" + (f" {entry['label']}" if entry["label"] else "")
-    fields = {f: v for f, v in entry["fields"].items() if f != "label" or len(entry["fields"]) == 1}
+    fields = entry["fields"]
     if len(fields) == 1:
         (field, values), = fields.items()
         name = "" if field in ("text", "value") else f"{field}: "
