@@ -49,3 +49,10 @@ test: setup
 	$(PY) -m pytest -ra $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest: no tests collected"; exit 0; fi; \
 	exit $$status
+
+# What readers will see change against a git ref: `make diff BASE=main` (Markdown report;
+# DIFF_ARGS=--json for JSON). Values come from each tree's own models, no build needed.
+.PHONY: diff
+diff: setup
+	@test -n "$(BASE)" || { echo "make diff: say which ref to compare with, e.g. make diff BASE=main" >&2; exit 2; }
+	@$(PY) -m site_src.review --base "$(BASE)" $(DIFF_ARGS)
