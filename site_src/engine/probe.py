@@ -1,12 +1,8 @@
 """What the engine's build step runs inside Pyodide (in Node, `engine.mjs`); CPython can run it too.
 
-The browser's engine imports only some of Python's standard library, yet stock Pyodide
-boots from the whole of it as source, compiling every module it imports at each start
-(~1 s of a ~2 s boot here). At build time we run the models as pages do, note which
-standard-library modules that took, and ship exactly those, compiled to bytecode by
-Pyodide's own Python, and the models archives compiled the same way. An engine started
-from those must then answer every request here exactly as stock Pyodide did from the
-sources, or the build ships the stock library and the sources instead.
+It lists the requests a page can send, notes which standard-library modules answering them
+imports, and compiles those and the models archives to bytecode; the engine built from them
+must answer every request as stock Pyodide does (README, "The engine").
 """
 
 import ast
@@ -18,30 +14,46 @@ import sys
 import zipfile
 from pathlib import Path
 
+from .archive import zip_bytes
+
 #: Where Pyodide mounts its standard library.
 STDLIB_ZIP = f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip"
 #: Where the engine unpacks the models archives (its working directory).
 HOME = "/home/pyodide"
-#: A fixed timestamp keeps the files byte-identical between builds.
-ZIP_DATE = (2020, 1, 1, 0, 0, 0)
 
 
 def requests(names, package="widgets"):
-    """The requests a page can send, for each named model: every chart and output at the
-    defaults, at each preset and at each parameter's two ends; its tables; its flips along
-    one slider (the scan is the same along every slider, and costs 48 answers a slider)."""
+    """The requests a page can send (each kind of the protocol's REQUESTS), for each named
+    model: every chart and output at the defaults, at each preset and at each parameter's
+    two ends; its tables; its flips along one slider (the scan is the same along every
+    slider, and costs 48 answers a slider)."""
     runtime = importlib.import_module(f"{package}.runtime")
+    kinds = importlib.import_module(f"{package}.protocol").REQUESTS
     found = []
     for name in names:
         model = runtime.load(name, package)
-        charts = runtime.chart_ids(model)
-        scenarios = [{}, *model.PRESETS.values()]
-        scenarios += [{param["name"]: param[end]} for param in model.SPEC for end in ("min", "max")]
-        found += [{"kind": "evaluate", "model": name, "params": params, "charts": charts}
-                  for params in scenarios]
-        found.append({"kind": "tables", "model": name, "params": {}, "charts": charts})
-        found.append({"kind": "flips", "model": name, "params": {}, "names": [model.SPEC[0]["name"]]})
+        for kind in kinds:
+            found += [{"kind": kind, "model": name, **request} for request in _REQUESTS[kind](runtime, model)]
     return [json.dumps(request, sort_keys=True) for request in found]
+
+
+def _evaluate_requests(runtime, model):
+    charts = runtime.chart_ids(model)
+    scenarios = [{}, *model.PRESETS.values()]
+    scenarios += [{param["name"]: param[end]} for param in model.SPEC for end in ("min", "max")]
+    return [{"params": params, "charts": charts} for params in scenarios]
+
+
+def _tables_requests(runtime, model):
+    return [{"params": {}, "charts": runtime.chart_ids(model)}]
+
+
+def _flips_requests(runtime, model):
+    return [{"params": {}, "names": [model.SPEC[0]["name"]]}]
+
+
+#: Request kind → the probe's requests of that kind for one model (beyond kind and model).
+_REQUESTS = {"evaluate": _evaluate_requests, "tables": _tables_requests, "flips": _flips_requests}
 
 
 def answers(requests, package="widgets"):
@@ -92,12 +104,6 @@ def compiled_archive(archive, home=HOME):
 def _bytecode_zip(sources, prefix):
     """A zip of [(member, Python source)], each stored as `<member>c`: bytecode that needs no
     source beside it (unchecked) and names `prefix + member` in a traceback, as the source would."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
-        for member, source in sources:
-            code = compile(source, prefix + member, "exec", dont_inherit=True)
-            info = zipfile.ZipInfo(f"{member}c", ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, bytes(bytecode._code_to_hash_pyc(code, b"\0" * 8, checked=False)))
-    return buffer.getvalue()
+    return zip_bytes([(f"{member}c", bytes(bytecode._code_to_hash_pyc(
+        compile(source, prefix + member, "exec", dont_inherit=True), b"\0" * 8, checked=False)))
+        for member, source in sources], compresslevel=9)

@@ -1,22 +1,12 @@
-"""The engine's build-time files, made by Node (`engine.mjs`): its standard library, its
-compiled models archives and its memory snapshot.
-
-The standard library holds only the modules Pyodide's boot and our models import, compiled
-to bytecode by Pyodide's own Python, and the models archives hold their modules compiled
-the same way: the engine boots in ~0.5 s of Python where stock Pyodide (the whole library
-as source) takes ~1.5 s. The snapshot is Pyodide's memory with the runtime and every model
-already imported: a browser that has it in its HTTP cache starts the engine from it; a
-first visit boots Python and fetches the snapshot once the page is live (explainer's
-worker.js). It is 31 MB, shipped gzip-compressed (5 MB) by us, since hosts do not compress
-binary files; it is never what a first visit waits for.
+"""The engine's build-time files made by Node (`engine.mjs`) in a background thread: its
+standard library, its compiled models archives and its memory snapshot (what they are and
+why: README, "The engine").
 
 Making them takes Node ~5 s, so it runs beside the rest of the build, and the results are
 kept in `.cache/engine/<digest>/`, a name that changes with the Pyodide version, the models'
-sources and these scripts: `mkdocs serve` rebuilds and later builds reuse them (a `mkdocs
-serve` rebuild never waits for them: until they are made, it ships the stock files).
-Without Node, or if an engine started from them does not answer as stock Pyodide does, the
-site ships Pyodide's stock library under the same name, the models' sources and no
-snapshot: pages boot as stock Pyodide does.
+sources and these scripts: later builds reuse them, and a `mkdocs serve` rebuild never waits
+for them. Without Node, or if the engine made from them answers unlike stock Pyodide, the
+site ships Pyodide's stock library, the models' sources and no snapshot.
 """
 
 import hashlib
@@ -27,8 +17,10 @@ import tempfile
 import threading
 from pathlib import Path
 
-SCRIPT = Path(__file__).with_name("engine.mjs")
-PROBE = Path(__file__).with_name("engine_probe.py")
+ENGINE_DIR = Path(__file__).parent
+SCRIPT = ENGINE_DIR / "engine.mjs"
+#: What the engine's files are made by: Node's script and the Python it runs in Pyodide.
+MADE_BY = (SCRIPT, ENGINE_DIR / "probe.py", ENGINE_DIR / "archive.py")
 #: Node gets this long; a build never waits longer for the engine's files.
 TIMEOUT_S = 180
 
@@ -48,7 +40,7 @@ class Job:
 
         With `wait` false (`mkdocs serve`), a build that finds them not made yet does not
         wait: it ships the stock files, and a rebuild once they are made ships them."""
-        made_of = key.encode() + SCRIPT.read_bytes() + PROBE.read_bytes() + b"".join(archives.values())
+        made_of = key.encode() + b"".join(path.read_bytes() for path in MADE_BY) + b"".join(archives.values())
         #: Names the files: any change to what they are made of or how gives new names.
         self.digest = hashlib.sha256(made_of).hexdigest()[:16]
         self.folder = Path(cache_dir) / self.digest
@@ -84,7 +76,7 @@ class Job:
                 zips[-1].write_bytes(data)
             made = work / "made"
             try:
-                run = subprocess.run([node, str(SCRIPT), f"{pyodide_dir.resolve()}/", str(PROBE), str(made),
+                run = subprocess.run([node, str(SCRIPT), f"{pyodide_dir.resolve()}/", str(ENGINE_DIR), str(made),
                                       *map(str, zips)],
                                      capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
             except (OSError, subprocess.TimeoutExpired) as error:

@@ -14,15 +14,13 @@ from bokeh.models import (ColumnDataSource, DataRange1d, GlyphRenderer, HoverToo
                           LabelSet, LinearAxis, Range1d, VSpan, VStrip)
 from bokeh.plotting import figure
 
-from widgets import chartdata
+from widgets import chartdata, protocol
 
 #: Series colours, chosen to read on both Material palettes.
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b")
-MARKER_COLOURS = {"current": "#e6550d", "breakeven": "#6a51a3", "public_record": "#2b8cbe",
-                  "aspiration": "#31a354", "threshold": "#756bb1"}
 HEIGHT = 320
-#: Name of the renderers that legend entries stand for (see `_legend_proxy`).
-LEGEND_PROXY = "legend_proxy"
+#: Name of the renderers that legend entries stand for (see `_legend_proxy`); the page knows it too.
+LEGEND_PROXY = protocol.CONSTANTS["LEGEND_PROXY"]
 
 
 def json_item(chart, target_id):

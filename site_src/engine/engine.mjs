@@ -1,27 +1,19 @@
-// Makes the engine's build-time files (run by site_src/engine_files.py, in Node), into one
-// folder:
+// Makes the engine's build-time files (run by site_src/engine/job.py, in Node), into one
+// folder: stdlib.zip (the standard library modules the engine imports, as bytecode),
+// models/<name>.zip (each models archive compiled the same way) and snapshot.gz (the memory
+// of an engine started from those, every model imported). Why: README, "The engine".
 //
-// - stdlib.zip: the standard library modules Pyodide's boot and our models import, compiled
-//   to bytecode by Pyodide's own Python (engine_probe.py says how they are found). Stock
-//   Pyodide boots from the whole library as source and compiles what it imports at every
-//   start; from this one it boots in a third of the time.
-// - models/<name>.zip: each models archive with its modules compiled the same way.
-// - snapshot.gz: the memory of an engine started from those, with every model imported,
-//   gzip-compressed (31 MB → 5 MB; hosts do not compress binary files). A browser that has
-//   it in its HTTP cache starts from it instead of booting Python.
+// An engine booted from those files must answer every request of probe.requests exactly as
+// stock Pyodide did from the sources, and one restored from the snapshot each model's first
+// request; else the exit status is 1 and the last line of the error output says why. The
+// folder is complete only when the exit status is 0 (job.py moves it into the cache then).
 //
-// An engine booted from those files must answer every request of engine_probe.requests
-// exactly as stock Pyodide did from the sources, and one restored from the snapshot each
-// model's first request; else the exit status is 1 and the last line of the error output
-// says why (the build then ships the stock library and the sources). The folder is complete
-// only when the exit status is 0 (engine_files.py moves it into the cache then).
-//
-// Usage: node engine.mjs <pyodide dir>/ <engine_probe.py> <output folder> <archive.zip>...
+// Usage: node engine.mjs <pyodide dir>/ <site_src/engine dir> <output folder> <archive.zip>...
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const [pyodideDir, probeFile, output, ...archivePaths] = process.argv.slice(2);
+const [pyodideDir, engineDir, output, ...archivePaths] = process.argv.slice(2);
 const HOME = "/home/pyodide";
 let loadPyodide;
 
@@ -32,12 +24,18 @@ async function engine(options, archives = new Map()) {
   return pyodide;
 }
 
-/** The probe module, imported in `pyodide` from outside the models' folder. */
+/** Python files of site_src/engine the probe needs inside Pyodide (its package has no more). */
+const PROBE_FILES = ["probe.py", "archive.py"];
+
+/** The probe module, imported in `pyodide` from a package outside the models' folder. */
 function probe(pyodide) {
-  pyodide.FS.mkdirTree("/tmp/probe");
-  pyodide.FS.writeFile("/tmp/probe/engine_probe.py", readFileSync(probeFile));
+  pyodide.FS.mkdirTree("/tmp/probe/explainer_engine");
+  pyodide.FS.writeFile("/tmp/probe/explainer_engine/__init__.py", "");
+  for (const name of PROBE_FILES) {
+    pyodide.FS.writeFile(`/tmp/probe/explainer_engine/${name}`, readFileSync(`${engineDir}/${name}`));
+  }
   pyodide.runPython("import sys; sys.path.insert(0, '/tmp/probe')");
-  return pyodide.pyimport("engine_probe");
+  return pyodide.pyimport("explainer_engine.probe");
 }
 
 /** {request: answer} from the probe module of an engine. */

@@ -4,25 +4,22 @@ The plugin runs this over all pages before it renders any (so a bad page
 fails the build with nothing half-written), and `make check` runs it alone,
 in about a second, with the same `file:line: message` lines:
 
-    python -m site_src.check [mkdocs.yml]
+    python -m site_src.plugin.check [mkdocs.yml]
 """
 
 import dataclasses
 import functools
-import importlib
-import pkgutil
 import sys
 from pathlib import Path
 
 import yaml
 
-from widgets import runtime
+from widgets import registry, runtime
 from widgets.base import SpecError, check_spec
 
 from . import directives
+from .scan import format_problems, scan
 
-#: Modules of `widgets` that are not models.
-NOT_MODELS = ("base", "runtime", "chartdata")
 #: Front-matter keys a page may use.
 FRONT_MATTER_KEYS = ("title", "description", "model", "social", "hide", "template", "search")
 
@@ -32,11 +29,8 @@ class ModelError(Exception):
 
 
 def models():
-    """Slugs of every model module in `widgets`."""
-    import widgets
-
-    return sorted(m.name for m in pkgutil.iter_modules(widgets.__path__)
-                  if not m.name.endswith("_record") and m.name not in NOT_MODELS)
+    """Slugs of every model (the registry's, sorted for messages)."""
+    return sorted(registry.MODELS)
 
 
 @functools.lru_cache(maxsize=None)
@@ -51,7 +45,7 @@ def model_info(slug):
         model = runtime.load(slug)
         check_spec(model.SPEC)
         state = runtime.evaluate(model, {}, runtime.chart_ids(model))
-        records = importlib.import_module(f"widgets.{slug}_record").PUBLIC_RECORD
+        records = registry.record(model)
     except SpecError as error:
         raise ModelError(f"{where}: SPEC is inconsistent: {error}") from None
     except (ImportError, AttributeError, KeyError, TypeError, ValueError) as error:
@@ -93,7 +87,7 @@ def check_page(source):
         if key not in FRONT_MATTER_KEYS:
             problems.append((_meta_line(source, key), f'unknown front matter key "{key}": '
                                 f"{directives.did_you_mean(key, FRONT_MATTER_KEYS)}"))
-    found, syntax = directives.scan(body)
+    found, syntax = scan(body)
     problems += [(line + offset, message) for line, message in syntax]
     found = [dataclasses.replace(d, line=d.line + offset,
                                  option_lines={k: v + offset for k, v in d.option_lines.items()})
@@ -138,7 +132,7 @@ def check_docs(docs_dir, pages=None):
         source = (docs_dir / relative).read_text(encoding="utf-8")
         problems = check_page(source)
         if problems:
-            report.append(directives.format_problems(relative, problems))
+            report.append(format_problems(relative, problems))
     for slug in models():
         try:
             model_info(slug)
@@ -148,7 +142,7 @@ def check_docs(docs_dir, pages=None):
 
 
 def main(argv=None):
-    """`python -m site_src.check [mkdocs.yml]`: exit 1 and print the problems, if any."""
+    """`python -m site_src.plugin.check [mkdocs.yml]`: exit 1 and print the problems, if any."""
     argv = sys.argv[1:] if argv is None else argv
     config_path = Path(argv[0] if argv else "mkdocs.yml")
     config = read_config(config_path)
