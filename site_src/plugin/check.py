@@ -155,6 +155,41 @@ def main(argv=None):
     return 0
 
 
+def nav_pages(config_path):
+    """{page folder: Markdown file} of every page mkdocs.yml's `nav` lists, in its order
+    (`index.md` → "", `nato-taxpayer.md` → "nato-taxpayer")."""
+    return {_folder(entry): entry for entry in _nav_files(read_config(config_path).get("nav", []))}
+
+
+def essay_pages(config_path):
+    """{page folder: model} of every `nav` page whose front matter names a model, in order."""
+    config_path = Path(config_path)
+    docs_dir = config_path.parent / read_config(config_path).get("docs_dir", "docs")
+    found = {}
+    for folder, entry in nav_pages(config_path).items():
+        model = split_front_matter((docs_dir / entry).read_text(encoding="utf-8"))[0].get("model")
+        if model:
+            found[folder] = model
+    return found
+
+
+def _folder(entry):
+    """The URL folder of a nav entry (directory URLs): "a/index.md" → "a", "index.md" → ""."""
+    stem = entry.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index")
+
+
+def _nav_files(nav):
+    """The Markdown files a `nav` (nested lists and {title: entry} maps) names, in order."""
+    for entry in nav:
+        if isinstance(entry, dict):
+            yield from _nav_files(list(entry.values()))
+        elif isinstance(entry, list):
+            yield from _nav_files(entry)
+        elif isinstance(entry, str) and entry.endswith(".md"):
+            yield entry
+
+
 def read_config(path):
     """mkdocs.yml as plain data (its !ENV and !!python tags read as None): enough to find
     docs_dir or markdown_extensions without importing MkDocs' config machinery."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_src.check import read_config
+from site_src.plugin.check import read_config
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIMEOUT_SECONDS = 300

@@ -9,12 +9,12 @@ import zipfile
 
 import pytest
 
-from site_src import engine_probe
-from widgets import runtime
+from site_src.engine import probe as engine_probe
+from widgets import protocol, registry, runtime
 
-from .conftest import PROJECT_ROOT
+from ..conftest import PROJECT_ROOT
 
-NAMES = ["meta_capex", "nato_taxpayer", "notebooklm", "space_solar", "treasuries"]
+NAMES = list(registry.MODELS)
 
 
 def test_the_requests_cover_every_chart_preset_and_slider_end_of_every_model():
@@ -30,7 +30,7 @@ def test_the_requests_cover_every_chart_preset_and_slider_end_of_every_model():
             assert {param["name"]: param["min"]} in evaluated and {param["name"]: param["max"]} in evaluated
         assert all(request["charts"] == runtime.chart_ids(model) for request in mine
                    if request["kind"] in ("evaluate", "tables"))
-        assert {request["kind"] for request in mine} == {"evaluate", "tables", "flips"}
+        assert {request["kind"] for request in mine} == set(protocol.REQUESTS)
 
 
 def test_every_request_is_answered():

@@ -3,7 +3,7 @@
 Every message must let an author fix the page without reading our code: it
 names the file, the line in the source file (front matter included), the bad
 word, and a "did you mean" hint (or the valid choices). Most cases call
-`site_src.check.check_docs` on a temporary docs folder; a few run the real
+`site_src.plugin.check.check_docs` on a temporary docs folder; a few run the real
 `mkdocs build --strict` to prove the plugin stops before writing any page.
 """
 
@@ -13,9 +13,9 @@ import types
 
 import pytest
 
-from site_src import check
+from site_src.plugin import check
 
-from .conftest import PROJECT_ROOT, build_output, mkdocs_build, run_python_module, write_project
+from ..conftest import PROJECT_ROOT, build_output, mkdocs_build, run_python_module, write_project
 
 FRONT = "---\ntitle: 测试页面\nmodel: nato_taxpayer\n---\n"  # lines 1–4; the body starts on line 5
 
@@ -236,11 +236,11 @@ def test_build_fails_clearly_without_pyodide(tmp_path):
     assert "Pyodide not found" in output and str(missing) in output and "npm ci" in output
 
 
-# --- `python -m site_src.check` ---------------------------------------------------
+# --- `python -m site_src.plugin.check` --------------------------------------------------
 
 def test_check_command_passes_a_good_project(project):
     config_path = project({"index.md": GOOD_PAGE, "about.md": "# 关于\n"})
-    completed = run_python_module("site_src.check", [str(config_path)], cwd=config_path.parent)
+    completed = run_python_module("site_src.plugin.check", [str(config_path)], cwd=config_path.parent)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert completed.stdout.startswith("ok: 2 pages and ")
     assert completed.stdout.strip().endswith("models checked")
@@ -249,7 +249,7 @@ def test_check_command_passes_a_good_project(project):
 def test_check_command_lists_problems_and_exits_1(project):
     config_path = project({"index.md": GOOD_PAGE, "a.md": CASES["unknown output"][0],
                            "b.md": CASES["unknown record id"][0]})
-    completed = run_python_module("site_src.check", [], cwd=config_path.parent)
+    completed = run_python_module("site_src.plugin.check", [], cwd=config_path.parent)
     assert completed.returncode == 1, completed.stdout + completed.stderr
     assert_reported(completed.stdout, "a.md", *CASES["unknown output"][1:])
     assert_reported(completed.stdout, "b.md", *CASES["unknown record id"][1:])
@@ -257,7 +257,7 @@ def test_check_command_lists_problems_and_exits_1(project):
 
 
 def test_check_command_passes_the_real_site():
-    completed = run_python_module("site_src.check", [str(PROJECT_ROOT / "mkdocs.yml")],
+    completed = run_python_module("site_src.plugin.check", [str(PROJECT_ROOT / "mkdocs.yml")],
                                   cwd=PROJECT_ROOT)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert completed.stdout.startswith("ok: ")

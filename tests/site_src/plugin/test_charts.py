@@ -1,4 +1,4 @@
-"""`site_src.charts`: the Bokeh figures built for every chart of every model, at defaults.
+"""`site_src.plugin.charts`: the Bokeh figures built for every chart of every model, at defaults.
 
 What a reader relies on: each legend entry draws its series' swatch and hides that series
 when clicked (the click itself is tested in a browser, tests/ui/pages), and a legend
@@ -11,7 +11,7 @@ import math
 import pytest
 from bokeh.models import ColumnDataSource, GlyphRenderer
 
-from site_src import charts, check
+from site_src.plugin import charts, check
 from widgets import runtime
 
 

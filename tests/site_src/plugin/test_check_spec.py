@@ -1,6 +1,6 @@
 """`widgets.base.check_spec`: a model whose SPEC contradicts itself is refused precisely.
 
-The build runs check_spec on every model (site_src.check.model_info); the
+The build runs check_spec on every model (site_src.plugin.check.model_info); the
 message must name the parameter and what is wrong with it.
 """
 
@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from site_src import check
+from site_src.plugin import check
 from widgets import base
 
 

@@ -23,7 +23,7 @@ import pytest
 from widgets import runtime
 from widgets import nato_taxpayer as model
 
-from .conftest import build_output, mkdocs_build, page, parse_html, write_project
+from ..conftest import build_output, mkdocs_build, page, parse_html, write_project
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
