@@ -1,8 +1,8 @@
 """Content-Security-Policy for every built page.
 
 Scripts may come only from the site itself, plus the few inline scripts of
-each page (Material's, and on model pages the one-line starter of the engine
-worker), allowed by their SHA-256 hashes (they embed the page's relative base
+each page (Material's, and on model pages the engine worker's starter, from
+site_src/client/boot.js), allowed by their SHA-256 hashes (they embed the page's relative base
 URL, so the hashes differ with page depth).
 `'wasm-unsafe-eval'` lets Pyodide compile WebAssembly; nothing needs `eval`.
 """
