@@ -1,15 +1,16 @@
 """Markdown → HTML golden files for every directive, and the DESIGN §5 contracts in that HTML.
 
 Each snippet below is one page of a tiny MkDocs project that uses the real
-plugin, the site's Markdown extensions, the theme overrides and the real
-`nato_taxpayer` model; the whole project is built once with
+plugin, the site's Markdown extensions, the theme overrides and a small fixture
+model (`tests/fixtures/models/toy.py`, so editing an essay's numbers never
+changes these files); the whole project is built once with
 `mkdocs build --strict`. The page's <article> is compared with
 `golden/<name>.html` after normalising what changes for no reason an author
 would care about (Bokeh's object ids and serialisation, the large init JSON).
 
 A changed output is written to `golden/<name>.actual.html` for review and the
 test fails with a short diff. After checking the change is intended, accept it
-with `UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/site_src/test_golden.py`.
+with `UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/site_src/plugin/test_golden.py`.
 """
 
 import difflib
@@ -21,44 +22,46 @@ from pathlib import Path
 import pytest
 
 from widgets import runtime
-from widgets import nato_taxpayer as model
 
-from ..conftest import build_output, mkdocs_build, page, parse_html, write_project
+from ..conftest import build_output, load_fixture_model, mkdocs_build, page, parse_html, write_project
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 MAX_DIFF_LINES = 40
+#: The fixture model every page uses.
+MODEL = "toy"
+model = load_fixture_model(MODEL)
 
-#: name → page body (all pages use `model: nato_taxpayer`).
+#: name → page body (all pages use `model: toy`).
 SNIPPETS = {
     "inline_out": """
         # 数字
 
-        每个纳税人每年约 `#!out gross_per_taxpayer`,区间 `#!out gross_band`。
+        每人每年约 `#!out per_person`,转嫁 `#!out passed_on_b`。
         """,
     "inline_verdict": """
         # 结论
 
-        文中说约一千美元。`#!verdict e2.per_taxpayer_1000` 但退出威胁呢?`#!verdict e2.exit_threat_credible`
+        文中说约一千美元。`#!verdict toy.per_person_1000` 转嫁呢?`#!verdict toy.share_small`
         """,
     "chart_with_controls": """
-        # 租金
+        # 每人
 
-        /// explainer | chart_e2_rent
-            controls: [rent_b, rent_trigger_share]
+        /// explainer | chart_toy_per_person
+            controls: [cost_b, share]
         ///
         """,
     "chart_range_bar": """
-        # 账本
+        # 区间
 
-        /// explainer | chart_e2_cost_stack
+        /// explainer | chart_toy_range
         ///
         """,
     "controls": """
         # 控件
 
         /// explainer | controls
-            controls: [taxpayers_m, rent_trigger_share]
+            controls: [people_m, share]
         ///
         """,
     "presets": """
@@ -76,7 +79,13 @@ SNIPPETS = {
     "record": """
         # 公开记录
 
-        /// record | C4
+        /// record | C1
+        ///
+        """,
+    "aside": """
+        # 说明
+
+        /// aside | gross
         ///
         """,
 }
@@ -88,17 +97,20 @@ KITCHEN_SINK = """
     /// explainer | presets
     ///
 
-    每人 `#!out gross_per_taxpayer`。`#!verdict e2.per_taxpayer_1000`
+    每人 `#!out per_person`。`#!verdict toy.per_person_1000`
 
-    /// explainer | chart_e2_net_vs_benefit
-        controls: [benefit_low_b, benefit_high_b, europe_offsets_b]
+    /// explainer | chart_toy_range
+        controls: [cost_b, cost_high_b]
     ///
 
-    /// explainer | chart_e2_rent
-        controls: [rent_b, rent_trigger_share, taxpayers_m]
+    /// explainer | chart_toy_per_person
+        controls: [people_m, share]
     ///
 
-    /// record | C3
+    /// record | C2
+    ///
+
+    /// aside | gross
     ///
 
     /// explainer | controls
@@ -114,10 +126,10 @@ PLAIN_PAGE = "# 关于\n\n没有模型的普通页面,代码 `#!py print(1)` 原
 @pytest.fixture(scope="module")
 def built_pages(tmp_path_factory):
     """Build all snippet pages once; return {page name: full HTML}."""
-    pages = {f"{name}.md": page(body) for name, body in SNIPPETS.items()}
-    pages["kitchen_sink.md"] = page(KITCHEN_SINK)
+    pages = {f"{name}.md": page(body, model=MODEL) for name, body in SNIPPETS.items()}
+    pages["kitchen_sink.md"] = page(KITCHEN_SINK, model=MODEL)
     pages["plain.md"] = PLAIN_PAGE
-    config_path = write_project(tmp_path_factory.mktemp("golden") / "project", pages)
+    config_path = write_project(tmp_path_factory.mktemp("golden") / "project", pages, models=[MODEL])
     completed, site_dir = mkdocs_build(config_path)
     if completed.returncode != 0:
         pytest.fail("golden project failed to build:\n" + build_output(completed)[-4000:],
@@ -239,7 +251,7 @@ def test_normalisation_hides_bokeh_ids_but_keeps_what_is_drawn(built_pages):
     """Two builds number Bokeh objects differently; the summary must not, yet must show the data."""
     text = normalise(built_pages["chart_with_controls"])
     assert not re.search(r'"p\d{3,}"', text), "a Bokeh object id leaked into the golden text"
-    assert '"figure": "chart_e2_rent"' in text
+    assert '"figure": "chart_toy_per_person"' in text
     assert '"s0(x:' in text and '"Line"' in text
 
 
@@ -258,7 +270,7 @@ def model_roots(html):
 def test_model_page_has_exactly_one_static_root(built_pages, name):
     roots = model_roots(built_pages[name])
     assert len(roots) == 1, f"{name}: {len(roots)} [data-model] roots"
-    assert roots[0].attrs["data-model"] == "nato_taxpayer"
+    assert roots[0].attrs["data-model"] == MODEL
     assert roots[0].attrs["data-state"] == "static"
     assert roots[0].find(data_status=True, role="status") is not None, "no status line"
 
@@ -310,21 +322,21 @@ def test_assumption_controls_are_collapsed_and_badged(built_pages):
     group = tree.find("details", class_="ex-group--assumptions")
     assert group is not None and "open" not in group.attrs, "assumptions must start collapsed"
     assumed = [c.attrs["data-control"] for c in group.find_all(data_control=True)]
-    assert assumed == ["rent_trigger_share"]
+    assert assumed == ["share"]
     assert "模型假设" in group.find("summary").text()
     essay_group = tree.find("fieldset", class_="ex-group")
-    assert [c.attrs["data-control"] for c in essay_group.find_all(data_control=True)] == ["taxpayers_m"]
+    assert [c.attrs["data-control"] for c in essay_group.find_all(data_control=True)] == ["people_m"]
     assert "玩具模型,仅作说明,非预测" in tree.text()
 
 
 def test_outputs_show_the_default_display_strings(built_pages):
     tree = parse_html(built_pages["inline_out"])
     shown = {n.attrs["data-output"]: n.text() for n in tree.find_all(data_output=True)}
-    assert shown == {"gross_per_taxpayer": DEFAULTS["display"]["gross_per_taxpayer"],
-                     "gross_band": DEFAULTS["display"]["gross_band"]}
-    assert shown["gross_per_taxpayer"] == "938美元"
+    assert shown == {"per_person": DEFAULTS["display"]["per_person"],
+                     "passed_on_b": DEFAULTS["display"]["passed_on_b"]}
+    assert shown["per_person"] == "1,000美元"
     paragraph = next(p for p in tree.find_all("p") if p.find(data_output=True))
-    assert "每个纳税人每年约" in paragraph.text(), "the number must stay inline in its paragraph"
+    assert "每人每年约" in paragraph.text(), "the number must stay inline in its paragraph"
 
 
 def test_verdicts_carry_holds_and_sit_in_polite_live_regions(built_pages):
@@ -393,16 +405,22 @@ def test_element_ids_are_unique_on_a_page(built_pages):
 def test_init_json_lists_the_charts_used_on_the_page(built_pages):
     tree = parse_html(built_pages["kitchen_sink"])
     init = json.loads(tree.find("template", data_explainer_init=True).text())
-    assert init["charts"] == ["chart_e2_net_vs_benefit", "chart_e2_rent"]
+    assert init["charts"] == ["chart_toy_range", "chart_toy_per_person"]
     assert [p["name"] for p in init["spec"]] == list(SPEC)
     assert init["presets"] == model.PRESETS
 
 
 def test_record_box_shows_status_sources_and_hides_unverified_numbers(built_pages):
     tree = parse_html(built_pages["kitchen_sink"])
-    box = tree.find("aside", data_record="C3")
+    box = tree.find("aside", data_record="C2")
     assert box is not None and "ex-record--unverified" in box.attrs["class"]
     assert "未核实" in box.text() and "不显示数字" in box.text()
-    verified = parse_html(built_pages["record"]).find_all("aside", data_record="C4")
-    assert verified, "record C4 not rendered"
-    assert all(box.find("a", href=True) for box in verified), "a C4 box has no source link"
+    verified = parse_html(built_pages["record"]).find_all("aside", data_record="C1")
+    assert verified, "record C1 not rendered"
+    assert all(box.find("a", href=True) for box in verified), "a C1 box has no source link"
+
+
+def test_note_is_the_models_text_in_an_admonition(built_pages):
+    note = parse_html(built_pages["kitchen_sink"]).find("aside", data_note="gross")
+    assert note is not None and "admonition" in note.attrs["class"]
+    assert model.NOTES["gross"] in note.text()
