@@ -69,14 +69,14 @@ class Directive:
     #: {option: (default, validator)}, as pymdown's Block.OPTIONS.
     OPTIONS = {}
 
-    @staticmethod
-    def check(found, model):
+    @classmethod
+    def check(cls, found, model):
         """(line, message) pairs for one use of the directive (empty when it is fine)."""
         raise NotImplementedError
 
-    @staticmethod
-    def render(page, arg, options):
-        """The directive's HTML for the page being built (`found` passed `check`)."""
+    @classmethod
+    def render(cls, page, arg, options):
+        """The directive's HTML for the page being built (its use passed `check`)."""
         raise NotImplementedError
 
 
@@ -89,8 +89,8 @@ class Explainer(Directive):
     #: Arguments besides chart ids, each a panel of the page.
     PANELS = ("controls", "presets", "verdicts")
 
-    @staticmethod
-    def check(found, model):
+    @classmethod
+    def check(cls, found, model):
         arg, line, problems = found.arg, found.line, []
         targets = model.charts + Explainer.PANELS
         if not arg:
@@ -112,8 +112,8 @@ class Explainer(Directive):
                                                             f"{did_you_mean(entry, model.params)}"))
         return problems
 
-    @staticmethod
-    def render(page, arg, options):
+    @classmethod
+    def render(cls, page, arg, options):
         controls = options["controls"]
         if arg == "controls":
             return render.control_panel(page, controls or list(page.params))
@@ -125,65 +125,50 @@ class Explainer(Directive):
         return render.chart(page, arg, controls)
 
 
-class Record(Directive):
+class _Lookup(Directive):
+    """A directive whose argument names one of the model's CHOICES (a ModelInfo field) and
+    whose HTML is RENDER(page, argument)."""
+
+    CHOICES = ""
+    #: What one choice is called in messages, a hint after it, and the text for none at all.
+    WHAT, HINT, NONE = "", "", None
+
+    @classmethod
+    def check(cls, found, model):
+        return _lookup(found, model, getattr(model, cls.CHOICES), cls.WHAT, cls.HINT, cls.NONE)
+
+    @classmethod
+    def render(cls, page, arg, options):
+        return cls.RENDER(page, arg)
+
+
+class Record(_Lookup):
     """`/// record | <claim id>`: the public-record boxes of a claim."""
 
-    NAME = "record"
-    ARGUMENT = "a claim id of the model's public record"
-
-    @staticmethod
-    def check(found, model):
-        return _lookup(found, model, model.records, "public-record entry")
-
-    @staticmethod
-    def render(page, arg, options):
-        return render.record(page, arg)
+    NAME, ARGUMENT, CHOICES, WHAT = "record", "a claim id of the public record", "records", "public-record entry"
+    RENDER = staticmethod(render.record)
 
 
-class Aside(Directive):
+class Aside(_Lookup):
     """`/// aside | <note id>`: a note from the model's NOTES."""
 
-    NAME = "aside"
-    ARGUMENT = "a note id of the model's NOTES"
-
-    @staticmethod
-    def check(found, model):
-        return _lookup(found, model, model.notes, "note", " (notes live in the model's NOTES)",
-                       none="it has none")
-
-    @staticmethod
-    def render(page, arg, options):
-        return render.note(page, arg)
+    NAME, ARGUMENT, CHOICES, WHAT = "aside", "a note id of the model's NOTES", "notes", "note"
+    HINT, NONE = " (notes live in the model's NOTES)", "it has none"
+    RENDER = staticmethod(render.note)
 
 
-class Out(Directive):
+class Out(_Lookup):
     """`` `#!out <output>` ``: a live number."""
 
-    NAME = "out"
-    ARGUMENT = "an output of the model (dotted for nested outputs)"
-
-    @staticmethod
-    def check(found, model):
-        return _lookup(found, model, model.outputs, "output")
-
-    @staticmethod
-    def render(page, arg, options):
-        return render.output(page, arg)
+    NAME, ARGUMENT, CHOICES, WHAT = "out", "an output of the model (dotted when nested)", "outputs", "output"
+    RENDER = staticmethod(render.output)
 
 
-class Verdict(Directive):
+class Verdict(_Lookup):
     """`` `#!verdict <verdict id>` ``: a verdict sentence."""
 
-    NAME = "verdict"
-    ARGUMENT = "a verdict id of the model"
-
-    @staticmethod
-    def check(found, model):
-        return _lookup(found, model, model.verdicts, "verdict")
-
-    @staticmethod
-    def render(page, arg, options):
-        return render.verdict(page, arg)
+    NAME, ARGUMENT, CHOICES, WHAT = "verdict", "a verdict id of the model", "verdicts", "verdict"
+    RENDER = staticmethod(render.verdict)
 
 
 #: Block directives (`/// name | arg`), by name.

@@ -9,7 +9,8 @@ import math
 import pytest
 
 from site_src.plugin import check
-from widgets import base
+from tests.conftest import ESSAY_PAGES
+from widgets import base, registry
 
 
 def spec_with(**changes):
@@ -66,3 +67,8 @@ def test_every_real_model_spec_is_consistent(slug):
     from widgets import runtime
 
     base.check_spec(runtime.load(slug).SPEC)
+
+
+def test_every_model_has_an_essay_page_and_every_essay_page_a_model():
+    """The registry and mkdocs.yml's nav agree, so tests that loop over either see every essay."""
+    assert sorted(ESSAY_PAGES.values()) == sorted(registry.MODELS)
