@@ -19,7 +19,7 @@ import bokeh
 
 from ..engine.job import Job
 from ..engine.models import model_archives
-from .client import boot_script, client_files, digest, preloaded
+from .client import BOOT_WORKER_URL, boot_script, client_files, digest, preloaded
 
 #: Pyodide's files the engine loads (its standard library is ours: see site_src/engine).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
@@ -99,7 +99,7 @@ def plan(project_dir, config, wait=True):
         stem, suffix = name.rsplit(".", 1)
         urls[f"{stem}_{suffix}"] = f"{relative}?v={digest(content)}"
     urls["preload"] = [urls[name.replace(".", "_")] for name in preloaded(client)]
-    urls["boot"] = boot_script()
+    urls["boot"], urls["boot_worker_url"] = boot_script(), BOOT_WORKER_URL
     # The worker starts on its own (from the page's <head>): where Pyodide and the models are
     # travels in its URL, relative to the worker file, so it is one URL for every page.
     urls["worker_js"] += "&" + urlencode({
