@@ -1,7 +1,7 @@
 """The Content-Security-Policy every built page carries, checked against the page itself.
 
 The hashes are recomputed here from the HTML with the standard library's
-parser (not with site_src/csp.py's regex), so a page whose inline scripts and
+parser (not with site_src/plugin/csp.py's regex), so a page whose inline scripts and
 policy drift apart fails here, not silently in a reader's browser.
 """
 
