@@ -36,7 +36,7 @@ preview: setup
 	$(PY) -m site_src.preview 127.0.0.1:8000
 
 check: setup
-	$(PY) -m site_src.check mkdocs.yml
+	$(PY) -m site_src.plugin.check mkdocs.yml
 
 bench: setup
 	$(PY) -m site_src.bench $(BENCH_ARGS)

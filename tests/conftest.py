@@ -1,4 +1,4 @@
-"""Session-wide fixtures shared by the whole suite."""
+"""Session-wide fixtures shared by the whole suite, and the site's pages as mkdocs.yml lists them."""
 
 import os
 import socket
@@ -8,8 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from site_src.plugin.check import essay_pages, nav_pages
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 BUILD_TIMEOUT_SECONDS = 600
+#: Every page's URL folder in mkdocs.yml's nav order ("" is the home page).
+NAV_PAGES = list(nav_pages(PROJECT_ROOT / "mkdocs.yml"))
+#: {URL folder: model} of the essay pages, in nav order: tests loop over these, so a new
+#: essay needs no test edits.
+ESSAY_PAGES = essay_pages(PROJECT_ROOT / "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ sweeps alike. Standard library only; runs in CPython and Pyodide.
 
 from .base import (ESSAY_CLAIM, ModelInputError, div, finite, ge, gt, lt,
                    number, param, pct, result, usd_bn_zh, validate, verdict)
-from .notebooklm_record import (NOTEBOOKLM_PRIVACY_URL,
+from .notebooklm_record import (NOTEBOOKLM_PRIVACY_URL, PUBLIC_RECORD,
                                 TRAINING_POLICY_SIGNAL_SHARE_NOTE_ZH)
 
 __all__ = ["SPEC", "PAIRS", "PRESETS", "PRESET_LABELS", "OUTPUT_FORMATS", "PUBLIC_MARKERS",

@@ -16,7 +16,7 @@ import math
 
 from .base import (ESSAY_CLAIM, bp, display, div, finite, ge, gt, le, lt, param, pct,
                    result, times, usd_bn_en, usd_bn_zh, validate, verdict)
-from .treasuries_record import (DEUTSCHE_BANK_BONDS_AND_EQUITIES_B, NASDAQ_F35_URL,
+from .treasuries_record import (DEUTSCHE_BANK_BONDS_AND_EQUITIES_B, NASDAQ_F35_URL, PUBLIC_RECORD,
                                 REUTERS_CDS_2018_URL, TIC_EUROPE_TOP7_B,
                                 TURKEY_2018_CDS_FROM_BP, TURKEY_2018_CDS_TO_BP)
 

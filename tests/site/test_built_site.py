@@ -12,8 +12,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-PAGES = ["", "meta-capex", "nato-taxpayer", "europe-treasuries", "notebooklm-flywheel",
-         "spacex-space-solar", "about"]
+from tests.conftest import NAV_PAGES
+
+PAGES = NAV_PAGES
 
 #: An absolute or protocol-relative URL: anything the browser would fetch from elsewhere.
 EXTERNAL_URL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)

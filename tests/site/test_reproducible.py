@@ -10,7 +10,7 @@ and sitemap.xml.gz's gzip header); it comes from SOURCE_DATE_EPOCH when that
 is set (the Pages workflow sets it to the last commit's time). The builds here
 pin it, and one more build with another date shows that no page depends on it.
 
-The engine snapshot (site_src/engine_files.py) is a memory image that Node makes; it
+The engine snapshot (README, "The engine") is a memory image that Node makes; it
 holds the random state and file times of the run that made it, so two runs differ in a
 few hundred bytes while working the same. Builds reuse the engine's files cached for the
 same sources (.cache/engine), which is what makes it identical here: a fresh checkout

@@ -6,7 +6,10 @@ overrides, plus a handful of pages. Builds run `mkdocs build --strict` in a
 subprocess with this interpreter, exactly as `make build` does.
 """
 
+import importlib.util
 import os
+import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -16,10 +19,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_src.check import read_config
+from site_src.plugin.check import read_config
+from widgets import registry
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIMEOUT_SECONDS = 300
+#: Small models of the build code's own tests (not essays), one module each.
+FIXTURE_MODELS = PROJECT_ROOT / "tests" / "fixtures" / "models"
+#: Where a test project keeps its own `widgets` package (first on its PYTHONPATH).
+PROJECT_PYTHON = "python"
 
 #: Elements that never have a closing tag.
 VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -33,17 +41,46 @@ def markdown_extensions_of_site():
     return read_config(PROJECT_ROOT / "mkdocs.yml")["markdown_extensions"]
 
 
-def write_project(root, pages):
+def load_fixture_model(name):
+    """A fixture model imported as a module of `widgets` (its `from .base import` work), without
+    adding it to the package."""
+    spec = importlib.util.spec_from_file_location(f"widgets.{name}", FIXTURE_MODELS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_models_package(root, models):
+    """A `widgets` package under `root`: the real one's CORE modules, the fixture `models`, and
+    a registry naming only those; returns the folder to put first on PYTHONPATH."""
+    package = Path(root) / PROJECT_PYTHON / "widgets"
+    package.mkdir(parents=True)
+    source = Path(registry.__file__).parent
+    for name in registry.CORE:
+        shutil.copyfile(source / f"{name}.py", package / f"{name}.py")
+    for name in models:
+        shutil.copyfile(FIXTURE_MODELS / f"{name}.py", package / f"{name}.py")
+    text = (source / "registry.py").read_text(encoding="utf-8")
+    (package / "registry.py").write_text(re.sub(r"^MODELS = .*$", f"MODELS = {tuple(models)!r}", text,
+                                                count=1, flags=re.M), encoding="utf-8")
+    return package.parent
+
+
+def write_project(root, pages, models=None):
     """Write a minimal MkDocs project using the real plugin, theme overrides and extensions.
 
     Args:
         root: Folder to create the project in.
         pages: {relative .md path: full source text (front matter included)}.
+        models: Fixture model names (tests/fixtures/models) to build with instead of the
+            essays' models.
 
     Returns:
         Path to the project's mkdocs.yml.
     """
     root = Path(root)
+    if models:
+        write_models_package(root, models)
     docs = root / "docs"
     for relative, source in pages.items():
         path = docs / relative
@@ -66,8 +103,12 @@ def write_project(root, pages):
 
 
 def run_python_module(module, args, cwd):
-    """Run `python -m <module> <args>` with this interpreter; return the CompletedProcess."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(PROJECT_ROOT))
+    """Run `python -m <module> <args>` with this interpreter; return the CompletedProcess.
+
+    A project folder `cwd` with its own models package (write_project's `models`) imports it
+    instead of the essays' `widgets`."""
+    paths = [str(Path(cwd) / PROJECT_PYTHON)] if (Path(cwd) / PROJECT_PYTHON).is_dir() else []
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=os.pathsep.join([*paths, str(PROJECT_ROOT)]))
     return subprocess.run([sys.executable, "-m", module, *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=BUILD_TIMEOUT_SECONDS)
 

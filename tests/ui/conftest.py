@@ -1,4 +1,5 @@
-"""Fixtures for the real-browser tests: a local HTTP server and a watched Chromium page.
+"""Fixtures for the real-browser tests: the site served (site_src/bench/server.py) and a
+watched Chromium page.
 
 Every test in tests/ui is marked `ui`. The `page` fixture fails the test at
 teardown if the page logged a console error, threw an uncaught error, or asked
@@ -8,30 +9,21 @@ A test that expects an error says so with
 `expected_errors` fixture.
 """
 
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from site_src.bench.page import CHROMIUM_ARGS, SYSTEM_CHROMIUM
+from site_src.bench.server import MIME_TYPES, QuietServer, SiteHandler, SiteServer, page_policy, script_policy
+
 from . import watch_context
 
 UI_DIR = Path(__file__).resolve().parent
-SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-#: Types the stdlib server may guess wrong or not at all; module workers and wasm need these.
-MIME_TYPES = {
-    ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-    ".json": "application/json", ".zip": "application/zip", ".whl": "application/zip",
-    ".tar": "application/x-tar", ".css": "text/css", ".svg": "image/svg+xml",
-    ".woff2": "font/woff2", ".map": "application/json",
-}
+#: The shared static server's pieces, under the names the browser tests import them by.
+CspHandler, _QuietServer = SiteHandler, QuietServer
+__all__ = ["MIME_TYPES", "CspHandler", "_QuietServer", "page_policy", "script_policy"]
 
 
 def pytest_configure(config):
@@ -49,78 +41,13 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.ui)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with correct MIME types, no per-request log lines."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
-
-    def log_message(self, format, *args):  # noqa: A002 (stdlib signature)
-        pass
-
-
-CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
-HASH_SOURCE = re.compile(r" 'sha256-[A-Za-z0-9+/=]+'")
-SCRIPT_SUFFIXES = (".js", ".mjs")
-
-
-def page_policy(html):
-    """The policy in a built page's CSP <meta> (None if it has none)."""
-    match = CSP_META.search(html)
-    return match.group(1) if match else None
-
-
-def script_policy(policy):
-    """A page policy without its inline-script hashes (for JavaScript responses)."""
-    return HASH_SOURCE.sub("", policy)
-
-
-class CspHandler(_QuietHandler):
-    """The static handler, plus the site's policy as a Content-Security-Policy header.
-
-    Each HTML page is sent with the policy of its own <meta>; each JavaScript file
-    (page script, module worker, Pyodide) with that policy minus the inline-script
-    hashes, so the worker is held to it too. Every browser test runs under it, as
-    a host that sets the header would serve the site.
-    """
-
-    def end_headers(self):
-        policy = self._policy_for(Path(self.translate_path(self.path)))
-        if policy:
-            self.send_header("Content-Security-Policy", policy)
-        super().end_headers()
-
-    def _policy_for(self, file):
-        if file.is_dir():
-            file = file / "index.html"
-        if not file.is_file():
-            return None
-        reference = self.server.reference_policy
-        if file.suffix == ".html":
-            return page_policy(file.read_text(encoding="utf-8")) or reference
-        if file.suffix in SCRIPT_SUFFIXES:
-            return script_policy(reference)
-        return None
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        """Browsers drop connections mid-response (navigation, aborted fetch); that is not news."""
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site, site_port):
     """Serve the built site, with its CSP as a header, on 127.0.0.1 at the port it was built
     for (Material's instant navigation needs the sitemap's port); yields the base URL ending in '/'."""
-    handler = functools.partial(CspHandler, directory=str(built_site))
-    server = _QuietServer(("127.0.0.1", site_port), handler)
-    server.reference_policy = page_policy((built_site / "index.html").read_text(encoding="utf-8"))
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    server = SiteServer(built_site, site_port, csp=True).start()
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import ESSAY_PAGES, NAV_PAGES
+
 from . import wait_ready
 
-ESSAYS = ["meta-capex", "nato-taxpayer", "europe-treasuries", "notebooklm-flywheel",
-          "spacex-space-solar"]
-PAGES = ["", *ESSAYS, "about"]
+ESSAYS = list(ESSAY_PAGES)
+PAGES = NAV_PAGES
 SEARCH_ATTEMPTS = 10
 
 

@@ -8,7 +8,7 @@ while an answer is on its way (so they must always repaint once it is in).
 
 import pytest
 
-from site_src.bench import CHARTS_IN_VIEW_JS
+from site_src.bench.page import CHARTS_IN_VIEW_JS
 from widgets import chartdata, runtime
 
 from .. import wait_ready

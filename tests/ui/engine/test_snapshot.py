@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from site_src.assets import model_archives
+from site_src.engine.models import model_archives
 
 from ..conftest import CspHandler, _QuietServer, page_policy
 from .conftest import PROJECT_ROOT

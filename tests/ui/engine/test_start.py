@@ -6,7 +6,7 @@ Pyodide's WebAssembly is held back by a route until the test lets it through, so
 
 import math
 
-from site_src.bench import CHARTS_IN_VIEW_JS
+from site_src.bench.page import CHARTS_IN_VIEW_JS
 from widgets import space_solar
 
 from .. import views, wait_ready

@@ -9,6 +9,7 @@ Both come from `tests/ui/views.py`; here sources are compared to SOURCE_RTOL.
 
 from decimal import Decimal
 
+from tests.conftest import ESSAY_PAGES, NAV_PAGES
 from widgets import runtime
 
 from .. import views
@@ -28,15 +29,7 @@ from ..views import (  # noqa: F401 (re-exported for the tests here)
 )
 
 #: Page path → model slug (None: a page without a model).
-PAGE_MODELS = {
-    "": None,
-    "meta-capex/": "meta_capex",
-    "nato-taxpayer/": "nato_taxpayer",
-    "europe-treasuries/": "treasuries",
-    "notebooklm-flywheel/": "notebooklm",
-    "spacex-space-solar/": "space_solar",
-    "about/": None,
-}
+PAGE_MODELS = {f"{folder}/" if folder else "": ESSAY_PAGES.get(folder) for folder in NAV_PAGES}
 ESSAY_PATHS = [path for path, slug in PAGE_MODELS.items() if slug]
 #: Chart sources are compared to this relative precision: Pyodide's libm and
 #: CPython's may differ in the last bit (seen: notebooklm chart_e4_gain_sweep),

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from site_src.assets import model_archives
+from site_src.engine.models import model_archives
 
 from . import (
     ESSAY_PATHS,
