@@ -15,3 +15,5 @@ export const Msg = Object.freeze({
   RESULT: "result",
   ERROR: "error",
 });
+/** The name of a chart's legend proxy renderers (site_src/charts.py draws them; the page links them). */
+export const LEGEND_PROXY = "legend_proxy";
