@@ -84,7 +84,7 @@ def _legend_proxy(fig, series):
     BokehJS rebuilds a whole legend whenever a data source its entries reach changes (new
     canvases, style reads: most of a chart's update cost). A proxy's source never changes;
     its `tags` name the renderers it stands for, whose visibility the page keeps in step
-    with it when a reader clicks the entry (explainer.js, linkLegend).
+    with it when a reader clicks the entry (bokeh.js, linkLegend).
     """
     first = series[0]
     glyph = type(first.glyph)(**first.glyph.properties_with_values(include_defaults=False))

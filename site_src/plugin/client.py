@@ -45,19 +45,35 @@ def protocol_js():
 def client_files():
     """{name: bytes} of our client files, each relative import pinned to its target's hash.
 
-    `import … from "./protocol.js"` becomes `"./protocol.js?v=<hash>"`: a changed module is
-    never taken from a stale cache, and the page's <link rel="modulepreload"> (which uses the
-    same URLs) fetches exactly what the scripts import.
+    `import … from "./protocol.js"` becomes `"./protocol.js?v=<hash>"`, the hash of that
+    module as shipped (its own imports pinned first): a change to any module a script reaches
+    changes every URL on the way to it, so nothing is taken from a stale cache, and the
+    page's <link rel="modulepreload"> (which uses the same URLs) fetches exactly what the
+    scripts import.
+
+    Raises:
+        ValueError: The client's modules import each other in a cycle.
     """
     sources = {path.name: path.read_bytes() for path in sorted(CLIENT_DIR.iterdir())
                if path.suffix in (".js", ".css") and path.name != BOOT}
     sources["protocol.js"] = protocol_js()
-    pinned = {}
-    for name, content in sorted(sources.items()):
+    pinned, visiting = {}, set()
+
+    def pin(name):
+        if name in pinned:
+            return pinned[name]
+        if name in visiting:
+            raise ValueError(f"site_src/client: {name} imports itself through another module")
+        visiting.add(name)
+        content = sources[name]
         if name.endswith(".js"):
-            content = _IMPORT.sub(lambda m: f"{m.group(1)}{m.group(2)}?v={digest(sources[m.group(2)])}"
+            content = _IMPORT.sub(lambda m: f"{m.group(1)}{m.group(2)}?v={digest(pin(m.group(2)))}"
                                             f"{m.group(3)}", content.decode("utf-8")).encode("utf-8")
         pinned[name] = content
+        return content
+
+    for name in sorted(sources):
+        pin(name)
     return pinned
 
 
