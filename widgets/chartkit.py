@@ -52,11 +52,30 @@ def copied(markers):
     return fresh
 
 
-def chart(chart_id, chart_type, title_zh, caption_zh, x, y, series_list, markers=(),
-          regions=(), **extra):
-    """The chart dict: id, type, titles, caption, axes, series, markers, regions and extras."""
-    built = {"id": chart_id, "type": chart_type, "title_zh": title_zh, "caption_zh": caption_zh,
-             "x": x, "y": y, "series": list(series_list), "markers": list(markers),
-             "regions": list(regions)}
-    built.update(extra)
+def layout(chart_id, chart_type, title_zh, x, y, **extra):
+    """What a chart keeps whatever the scenario: id, type, title and axes (the x axis without
+    its values), plus fixed extras such as `title_en` or a second y axis.
+
+    An axis is an `axis()` dict or its arguments as a tuple (label_zh, label_en, unit[, scale]).
+    """
+    return dict({"id": chart_id, "type": chart_type, "title_zh": title_zh, "x": _axis_of(x),
+                 "y": _axis_of(y)}, **extra)
+
+
+def _axis_of(given):
+    """An axis dict from an `axis()` dict or its (label_zh, label_en, unit[, scale]) tuple."""
+    if isinstance(given, dict):
+        return given
+    label_zh, label_en, unit, *scale = given
+    return axis(label_zh, label_en, unit, scale=scale[0] if scale else "linear")
+
+
+def chart(fixed, caption_zh, x_values, series_list, markers=(), regions=(), **extra):
+    """The chart dict of a `layout` for one scenario: caption, x values, series, markers,
+    regions and the scenario's own extras (every part a fresh object)."""
+    built = {key: dict(value) if isinstance(value, dict) else value
+             for key, value in fixed.items()}
+    built["x"]["values"] = x_values
+    built.update(caption_zh=caption_zh, series=list(series_list), markers=list(markers),
+                 regions=list(regions), **extra)
     return built

@@ -1,4 +1,8 @@
-"""Essay 1's charts (MODELS.md §1.6) and the public-record markers of the bar chart."""
+"""Essay 1's charts (MODELS.md §1.6) and the public-record markers of the bar chart.
+
+Each `chart_<id>(params)` takes possibly partial params (clamped as in the browser, never
+rejected) and returns the chart dict of MODELS.md §0.9, built with `chartkit`.
+"""
 
 from . import chartkit
 from .base import ge, gt, number, usd_bn_en, usd_bn_zh
@@ -50,6 +54,26 @@ PHASE_SWEEP = [round(0.05 * i, 2) for i in range(21)]  # catch_up 0…1 step 0.0
 
 # --- charts (§1.6) ----------------------------------------------------------
 
+#: What each chart keeps whatever the scenario (id, type, title, axes).
+CAPEX_BARS = chartkit.layout("chart_e1_capex_bars", "range_bar", "谁在花多少钱:各公司年度资本开支",
+                             ("公司与年份", "Company and year", ""),
+                             ("年度资本开支", "Annual capex", "十亿美元/年"),
+                             title_en="Who is spending what: annual capex")
+CASHFLOW = chartkit.layout("chart_e1_cashflow", "line", "现金流付得起吗?",
+                           ("假设的2026年资本开支", "Hypothetical 2026 capex", "十亿美元"),
+                           ("2026年隐含自由现金流", "Implied 2026 free cash flow", "十亿美元"),
+                           title_en="Can cash flow pay for it?")
+RACE = chartkit.layout("chart_e1_race", "line", "早期领先能保持吗?(玩具模型)",
+                       ("年份", "Year", "年"),
+                       ("领先差距(对数)", "Lead (log units)", "对数单位"),
+                       title_en="Does an early lead last? (toy model)",
+                       y2={"label_zh": "领先者能力倍数", "label_en": "× as capable", "unit": "倍",
+               "transform": "exp"})
+RACE_PHASE = chartkit.layout("chart_e1_race_phase", "line", "首战即决战的区域",
+                             ("追赶/扩散系数", "Catch-up", "1/年"),
+                             ("递归自我迭代系数", "Self-improvement", "1/年"),
+                             title_en="Where the first battle is decisive")
+
 
 def chart_e1_capex_bars(params=None):
     """"Who is spending what": the reader's capex figures next to the public record.
@@ -58,12 +82,6 @@ def chart_e1_capex_bars(params=None):
     holds the reader's inputs (Meta 2026 as the plan midpoint with low/high
     whiskers, the others as points with equal whiskers); series[1] holds the
     static PUBLIC_MARKERS (Google 2026 and Meta 2026 as guidance ranges).
-
-    Args:
-        params: Possibly partial {name: value}; validated with strict=False.
-
-    Returns:
-        The §0.9 chart dict.
     """
     p, _, o = scenario(params, strict=False)
     low, high, mid = p["capex_2026_low_b"], p["capex_2026_high_b"], o["capex_mid_b"]
@@ -79,20 +97,12 @@ def chart_e1_capex_bars(params=None):
                f"谷歌{usd_bn_zh(o['google_b'])},微软和亚马逊年化最高{usd_bn_zh(biggest_peer)};"
                f"公开数据中微软年化约{usd_bn_zh(public_msft)}、亚马逊约{usd_bn_zh(public_amzn)},"
                f"{public_vs_mid}当前的Meta中值。")
-    return chartkit.chart(
-        "chart_e1_capex_bars",
-        "range_bar",
-        "谁在花多少钱:各公司年度资本开支",
-        caption,
-        chartkit.axis("公司与年份", "Company and year", "", list(CATEGORIES_ZH)),
-        chartkit.axis("年度资本开支", "Annual capex", "十亿美元/年"),
-        [
+    return chartkit.chart(CAPEX_BARS, caption, list(CATEGORIES_ZH), [
             chartkit.series("本页输入", "Your inputs", points, band_low=lows, band_high=highs),
             chartkit.series("公开记录", "Public record", public, "hatched",
                             band_low=[m["low"] for m in PUBLIC_MARKERS],
                             band_high=[m["high"] for m in PUBLIC_MARKERS]),
-        ],
-        title_en="Who is spending what: annual capex")
+        ])
 
 
 def chart_e1_cashflow(params=None):
@@ -101,12 +111,6 @@ def chart_e1_cashflow(params=None):
     A line chart over capex 80…180 (step 2, 51 points) of ocf_2026_b − x, with
     the plan range shaded, the break-even capex, the zero line, last year's
     literal free cash flow and the current midpoint as markers.
-
-    Args:
-        params: Possibly partial {name: value}; validated with strict=False.
-
-    Returns:
-        The §0.9 chart dict.
     """
     p, _, o = scenario(params, strict=False)
     ocf, mid, fcf_prior = o["ocf_2026_b"], o["capex_mid_b"], o["fcf_prior_b"]
@@ -117,16 +121,7 @@ def chart_e1_cashflow(params=None):
     caption = (f"按当前假设,2026年经营现金流为{usd_bn_zh(ocf)},资本开支超过这一数额时自由现金流转负;"
                f"计划中值{usd_bn_zh(mid)}对应{state_zh}。上一年按字面计算的自由现金流为"
                f"{usd_bn_zh(fcf_prior)}。")
-    return chartkit.chart(
-        "chart_e1_cashflow",
-        "line",
-        "现金流付得起吗?",
-        caption,
-        chartkit.axis("假设的2026年资本开支", "Hypothetical 2026 capex", "十亿美元",
-                   list(CASHFLOW_SWEEP)),
-        chartkit.axis("2026年隐含自由现金流", "Implied 2026 free cash flow", "十亿美元"),
-        [chartkit.series("经营现金流 − 资本开支", "Operating cash flow − capex", implied)],
-        markers=[
+    return chartkit.chart(CASHFLOW, caption, list(CASHFLOW_SWEEP), [chartkit.series("经营现金流 − 资本开支", "Operating cash flow − capex", implied)], markers=[
             chartkit.marker("y", 0, "threshold", "自由现金流为0", "Zero free cash flow"),
             chartkit.marker("x", ocf, "breakeven", f"盈亏平衡:{usd_bn_zh(ocf)}",
                     f"Break-even: {usd_bn_en(ocf)}"),
@@ -134,10 +129,8 @@ def chart_e1_cashflow(params=None):
                     f"2025 FCF (literal): {usd_bn_en(fcf_prior)}"),
             chartkit.marker("x", mid, "current", f"计划中值:{usd_bn_zh(mid)}",
                     f"Plan midpoint: {usd_bn_en(mid)}"),
-        ],
-        regions=[chartkit.region("x", low, high, f"计划区间{range_zh(low, high)}",
-                                 f"Plan {usd_bn_en(low)}–{usd_bn_en(high)}")],
-        title_en="Can cash flow pay for it?")
+        ], regions=[chartkit.region("x", low, high, f"计划区间{range_zh(low, high)}",
+                                 f"Plan {usd_bn_en(low)}–{usd_bn_en(high)}")])
 
 
 def chart_e1_race(params=None):
@@ -146,12 +139,6 @@ def chart_e1_race(params=None):
     A line chart, x = year 0…T, three series: the current inputs, the follower
     matching compute (compute_ratio = 1) and no self-improvement. The extra key
     "y2" asks for a right axis showing exp(d_t) ("× as capable").
-
-    Args:
-        params: Possibly partial {name: value}; validated with strict=False.
-
-    Returns:
-        The §0.9 chart dict.
     """
     p, _, o = scenario(params, strict=False)
     years, lead, si, cu = p["horizon_years"], p["lead_initial"], p["self_improvement"], p["catch_up"]
@@ -164,25 +151,14 @@ def chart_e1_race(params=None):
                f"(领先者能力为追赶者的{multiple_zh}),长期看领先{lasting}保持;"
                f"若对手算力追平,{years}年后差距为{number(matched[-1], 3)};"
                f"若没有自我迭代,则为{number(no_self[-1], 3)}。")
-    return chartkit.chart(
-        "chart_e1_race",
-        "line",
-        "早期领先能保持吗?(玩具模型)",
-        caption,
-        chartkit.axis("年份", "Year", "年", list(range(years + 1))),
-        chartkit.axis("领先差距(对数)", "Lead (log units)", "对数单位"),
-        [
+    return chartkit.chart(RACE, caption, list(range(years + 1)), [
             chartkit.series("当前输入", "Current inputs", o["gap_path"]),
             chartkit.series("对手算力追平", "Follower matches compute", matched, "dashed"),
             chartkit.series("没有自我迭代", "No self-improvement", no_self, "dashed"),
-        ],
-        markers=[
+        ], markers=[
             chartkit.marker("y", 0, "threshold", "差距为0", "No gap"),
             chartkit.marker("x", years, "current", f"展望期:{years}年", f"Horizon: {years} years"),
-        ],
-        title_en="Does an early lead last? (toy model)",
-        y2={"label_zh": "领先者能力倍数", "label_en": "× as capable", "unit": "倍",
-               "transform": "exp"})
+        ])
 
 
 def chart_e1_race_phase(params=None):
@@ -193,12 +169,6 @@ def chart_e1_race_phase(params=None):
     (a = 1); series[1] is a band from the boundary up to 1, the region where an
     early lead survives matched compute. Two "current" markers cross at the
     reader's point.
-
-    Args:
-        params: Possibly partial {name: value}; validated with strict=False.
-
-    Returns:
-        The §0.9 chart dict.
     """
     p, _, _ = scenario(params, strict=False)
     si, cu, lead = p["self_improvement"], p["catch_up"], p["lead_initial"]
@@ -208,22 +178,13 @@ def chart_e1_race_phase(params=None):
     verdict_zh = "首战即决战成立" if first_battle_decides(si, cu, lead) else "首战即决战不成立"
     caption = (f"当前点(追赶系数{coef(cu)},自我迭代系数{coef(si)}){inside}阴影区域内"
                f"(初始领先{number(lead, 2)}),{verdict_zh}。")
-    return chartkit.chart(
-        "chart_e1_race_phase",
-        "line",
-        "首战即决战的区域",
-        caption,
-        chartkit.axis("追赶/扩散系数", "Catch-up", "1/年", list(PHASE_SWEEP)),
-        chartkit.axis("递归自我迭代系数", "Self-improvement", "1/年"),
-        [
+    return chartkit.chart(RACE_PHASE, caption, list(PHASE_SWEEP), [
             chartkit.series("自我迭代 = 追赶(a = 1)", "Self-improvement = catch-up (a = 1)", boundary),
             chartkit.series("首战即决战区域", "First battle decisive", boundary, "band",
                             band_low=boundary, band_high=[1.0] * len(PHASE_SWEEP)),
-        ],
-        markers=[
+        ], markers=[
             chartkit.marker("x", cu, "current", f"当前追赶系数:{coef(cu)}",
                     f"Current catch-up: {coef(cu)}"),
             chartkit.marker("y", si, "current", f"当前自我迭代系数:{coef(si)}",
                     f"Current self-improvement: {coef(si)}"),
-        ],
-        title_en="Where the first battle is decisive")
+        ])

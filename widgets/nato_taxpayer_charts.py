@@ -1,4 +1,8 @@
-"""Essay 2's charts (MODELS.md §2.6) and their static public-record markers."""
+"""Essay 2's charts (MODELS.md §2.6) and their static public-record markers.
+
+Each `chart_<id>(params)` takes possibly partial params (clamped as in the browser, never
+rejected) and returns the chart dict of MODELS.md §0.9, built with `chartkit`.
+"""
 
 import math
 
@@ -49,6 +53,18 @@ PUBLIC_MARKERS = [
 
 # --- charts (MODELS.md §2.6, §0.9) -------------------------------------------
 
+#: What each chart keeps whatever the scenario (id, type, title, axes).
+COST_STACK = chartkit.layout("chart_e2_cost_stack", "range_bar", "账本:美国的付出、收益与欧洲的自建成本",
+                             chartkit.axis("项目", "Item", "", labels_en=[en for _, en in LEDGER_CATEGORIES]),
+                             ("每年金额", "USD bn per year", UNIT_BN_PER_YEAR))
+NET_VS_BENEFIT = chartkit.layout("chart_e2_net_vs_benefit", "line", "美国什么时候算赚?",
+                                 ("美国从同盟体系获得的收益", "US benefits from the alliance", UNIT_BN_PER_YEAR),
+                                 ("每位纳税人的净成本", "Net cost per taxpayer", "美元/人/年"))
+RENT = chartkit.layout("chart_e2_rent", "line", "美国能收多少安全租金?",
+                       ("向盟友收取的安全租金", "Security rent charged to allies", UNIT_BN_PER_YEAR),
+                       ("每位纳税人少缴的税", "Tax saved per taxpayer", "美元/人/年"))
+
+
 def _sweep(upper_b):
     """0, 5, 10, … up to `upper_b`, ending exactly at `upper_b` when it is off the grid."""
     steps = int(math.floor(upper_b / SWEEP_STEP_B + 1e-9))
@@ -94,7 +110,6 @@ def chart_e2_cost_stack(params=None):
     ledger = ledger_of(inputs)
     taxpayers = ledger["taxpayers"]
     categories = [zh for zh, _ in LEDGER_CATEGORIES]
-    x = chartkit.axis("项目", "Item", "", categories, labels_en=[en for _, en in LEDGER_CATEGORIES])
     caption = (f"按当前数字,美国每年补贴约{bn_zh(ledger['subsidy'])},"
                f"得到收益约{bn_zh(ledger['benefit'])},欧洲显性支付{bn_zh(ledger['offsets'])};"
                f"欧洲自建等效能力每年约{bn_zh(ledger['selfbuild'])}"
@@ -106,11 +121,7 @@ def chart_e2_cost_stack(params=None):
         "series": _ledger_series(inputs, ledger, lambda v: per_taxpayer(v, taxpayers)),
         "markers": _scaled_public_markers(lambda v: per_taxpayer(v, taxpayers)),
     }
-    return chartkit.chart(
-        "chart_e2_cost_stack", "range_bar", "账本:美国的付出、收益与欧洲的自建成本", caption, x,
-        chartkit.axis("每年金额", "USD bn per year", UNIT_BN_PER_YEAR),
-        _ledger_series(inputs, ledger, lambda v: v),
-        markers=_scaled_public_markers(lambda v: v), alt=alt)
+    return chartkit.chart(COST_STACK, caption, categories, _ledger_series(inputs, ledger, lambda v: v), markers=_scaled_public_markers(lambda v: v), alt=alt)
 
 
 def _net_phrase_zh(net_per_person):
@@ -145,23 +156,16 @@ def chart_e2_net_vs_benefit(params=None):
     caption = (f"{balance};按当前收益中位数"
                f"{bn_zh(ledger['benefit'])},每个纳税人每年{_net_phrase_zh(net_now)}。"
                f"曲线在零线以上表示美国净付出,以下表示美国净获益。")
-    return chartkit.chart(
-        "chart_e2_net_vs_benefit", "line", "美国什么时候算赚?", caption,
-        chartkit.axis("美国从同盟体系获得的收益", "US benefits from the alliance", UNIT_BN_PER_YEAR,
-                      benefits),
-        chartkit.axis("每位纳税人的净成本", "Net cost per taxpayer", "美元/人/年"),
-        [chartkit.series("补贴区间(下限–上限)", "Subsidy range (low–high)", middle, "band",
+    return chartkit.chart(NET_VS_BENEFIT, caption, benefits, [chartkit.series("补贴区间(下限–上限)", "Subsidy range (low–high)", middle, "band",
                          band_low=low, band_high=high),
-         chartkit.series("按补贴中位数", "At the subsidy midpoint", middle)],
-        markers=[
+         chartkit.series("按补贴中位数", "At the subsidy midpoint", middle)], markers=[
             chartkit.marker("y", 0, "threshold", "零线(不赚不亏)", "Zero (break-even)"),
             chartkit.marker("x", breakeven, "breakeven", f"收支平衡:收益{bn_zh(breakeven)}",
                             f"Break-even: benefits {usd_bn_en(breakeven)}"),
             chartkit.marker("x", ledger["benefit"], "current",
                             f"当前收益中位数{bn_zh(ledger['benefit'])}",
                             f"Current benefits {usd_bn_en(ledger['benefit'])}"),
-        ],
-        regions=[
+        ], regions=[
             chartkit.region("x", essay["benefit_low_b"], essay["benefit_high_b"], "文中的收益区间",
                             "The essay's benefit range"),
             chartkit.region("y", 0, top, "美国净成本", "US net cost"),
@@ -180,18 +184,11 @@ def chart_e2_rent(params=None):
     caption = (f"当前租金{bn_zh(rent)}相当于每个纳税人每年{usd_zh(rent_now)};"
                f"按模型假设,租金超过{bn_zh(ceiling)}时欧洲会考虑自建,"
                f"那时每人约{usd_zh(per_taxpayer(ceiling, taxpayers))}。")
-    return chartkit.chart(
-        "chart_e2_rent", "line", "美国能收多少安全租金?", caption,
-        chartkit.axis("向盟友收取的安全租金", "Security rent charged to allies", UNIT_BN_PER_YEAR,
-                      rents),
-        chartkit.axis("每位纳税人少缴的税", "Tax saved per taxpayer", "美元/人/年"),
-        [chartkit.series("每位纳税人分到的租金", "Rent per taxpayer",
-                         [per_taxpayer(r, taxpayers) for r in rents])],
-        markers=[
+    return chartkit.chart(RENT, caption, rents, [chartkit.series("每位纳税人分到的租金", "Rent per taxpayer",
+                         [per_taxpayer(r, taxpayers) for r in rents])], markers=[
             chartkit.marker("x", ceiling, "threshold", "自建触发点(模型假设)",
                             "Self-build trigger (assumption)"),
             chartkit.marker("x", rent, "current", f"当前租金{bn_zh(rent)}",
                             f"Current rent {usd_bn_en(rent)}", y_value=rent_now),
-        ],
-        regions=[chartkit.region("y", FEW_HUNDRED_LOW_USD, FEW_HUNDRED_HIGH_USD, "几百刀",
+        ], regions=[chartkit.region("y", FEW_HUNDRED_LOW_USD, FEW_HUNDRED_HIGH_USD, "几百刀",
                                  "'A few hundred dollars'")])

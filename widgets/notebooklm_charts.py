@@ -1,4 +1,8 @@
-"""Essay 4's charts (MODELS.md §4.7) and the public-record note on the loop diagram."""
+"""Essay 4's charts (MODELS.md §4.7) and the public-record note on the loop diagram.
+
+Each `chart_<id>(params)` takes possibly partial params (clamped as in the browser, never
+rejected) and returns the chart dict of MODELS.md §0.9, built with `chartkit`.
+"""
 
 from . import chartkit
 from .base import div, finite, gt, number, pct, usd_bn_zh, validate
@@ -39,6 +43,22 @@ PUBLIC_MARKERS = {
 }
 
 # --- charts (MODELS.md §4.7) ----------------------------------------------------
+
+#: What each chart keeps whatever the scenario (id, type, title, axes).
+LOOP = chartkit.layout("chart_e4_loop", "diagram", "文中的九步飞轮:每一步的当前数值",
+                       ("飞轮步骤", "Loop step", ""),
+                       ("节点数值(单位各异)", "Node value (units differ)", ""))
+SHARE_PATH = chartkit.layout("chart_e4_share_path", "line", "对手跟进低价后,谷歌的领先还在吗?",
+                             ("年份", "Year", "年"),
+                             ("深度研究用户份额", "Share of deep-research users", "比例"),
+                             y_bottom=chartkit.axis("模型质量 Q", "Model quality Q", "指数"))
+GAIN_SWEEP = chartkit.layout("chart_e4_gain_sweep", "line", "数据→质量的转化要多强,飞轮才会锁定?",
+                             ("数据→质量系数", "Model-quality gain per unit of trace stock", "每单位轨迹存量"),
+                             ("回路增益 g", "Loop gain g", ""),
+                             y2=chartkit.axis("谷歌最终份额", "Google's final share", "比例"))
+MONEY = chartkit.layout("chart_e4_money", "line", "示意:收入与推理成本(所有金额输入均为假设)",
+                        ("年份", "Year", "年"),
+                        ("金额", "USD bn per year", "十亿美元/年"))
 
 
 def _inputs(params):
@@ -83,18 +103,9 @@ def chart_e4_loop(params):
                f"用户份额{pct(last['share_google'])},模型质量{number(last['quality_google'], 2)}"
                f"(对手{number(last['quality_rival'], 2)})。回路增益 g = {number(g, 2)},"
                f"{'大于1,飞轮可以自我加强' if above else '不大于1,领先会随时间消退'}。")
-    return chartkit.chart(
-        "chart_e4_loop",
-        "diagram",
-        "文中的九步飞轮:每一步的当前数值",
-        caption,
-        chartkit.axis("飞轮步骤", "Loop step", "", list(LOOP_STEPS_ZH)),
-        chartkit.axis("节点数值(单位各异)", "Node value (units differ)", ""),
-        [chartkit.series("谷歌(最后一年)", "Google, latest year", [finite(v) for v, _ in nodes],
-                           labels_zh=[text for _, text in nodes])],
-        center={"value": g, "highlight": above,
-                   "label_en": f"g = {number(g, 2)}", "label_zh": f"回路增益 g = {number(g, 2)}"},
-        node_notes=[dict(note) for note in PUBLIC_MARKERS["chart_e4_loop"]])
+    return chartkit.chart(LOOP, caption, list(LOOP_STEPS_ZH), [chartkit.series("谷歌(最后一年)", "Google, latest year", [finite(v) for v, _ in nodes],
+                           labels_zh=[text for _, text in nodes])], center={"value": g, "highlight": above,
+                   "label_en": f"g = {number(g, 2)}", "label_zh": f"回路增益 g = {number(g, 2)}"}, node_notes=[dict(note) for note in PUBLIC_MARKERS["chart_e4_loop"]])
 
 
 def chart_e4_share_path(params):
@@ -119,23 +130,14 @@ def chart_e4_share_path(params):
     caption = (f"{copy_text}谷歌份额从{pct(google[0])}变为第{years[-1]}年的{pct(google[-1])},"
                f"对手为{pct(rival[-1])}。第{years[-1]}年谷歌模型质量{number(rows[-1]['quality_google'], 2)},"
                f"对手{number(rows[-1]['quality_rival'], 2)}。")
-    return chartkit.chart(
-        "chart_e4_share_path",
-        "line",
-        "对手跟进低价后,谷歌的领先还在吗?",
-        caption,
-        chartkit.axis("年份", "Year", "年", years),
-        chartkit.axis("深度研究用户份额", "Share of deep-research users", "比例"),
-        [
+    return chartkit.chart(SHARE_PATH, caption, years, [
             chartkit.series("谷歌份额", "Google share", google, panel="top"),
             chartkit.series("对手份额", "Rival share", rival, "dashed", panel="top"),
             chartkit.series("谷歌模型质量", "Google quality",
                     [finite(row["quality_google"]) for row in rows], panel="bottom"),
             chartkit.series("对手模型质量", "Rival quality",
                     [finite(row["quality_rival"]) for row in rows], "dashed", panel="bottom"),
-        ],
-        markers=markers,
-        y_bottom=chartkit.axis("模型质量 Q", "Model quality Q", "指数"))
+        ], markers=markers)
 
 
 def _sweep_values(current):
@@ -170,21 +172,11 @@ def chart_e4_gain_sweep(params):
     caption = (f"当前系数{number(current, 1)}时回路增益 g = {number(stable['loop_gain'], 2)};"
                f"{critical_text}系数从{number(xs[0], 1)}到{number(xs[-1], 1)},"
                f"谷歌{inputs['years']}年后的份额从{pct(finals[0])}变为{pct(finals[-1])}。")
-    return chartkit.chart(
-        "chart_e4_gain_sweep",
-        "line",
-        "数据→质量的转化要多强,飞轮才会锁定?",
-        caption,
-        chartkit.axis("数据→质量系数", "Model-quality gain per unit of trace stock",
-                   "每单位轨迹存量", xs),
-        chartkit.axis("回路增益 g", "Loop gain g", ""),
-        [
+    return chartkit.chart(GAIN_SWEEP, caption, xs, [
             chartkit.series("回路增益 g", "Loop gain g", gains, y_axis="left"),
             chartkit.series("谷歌最终份额(模拟)", "Google's final share (simulated)", finals, "dashed",
                     y_axis="right"),
-        ],
-        markers=markers,
-        y2=chartkit.axis("谷歌最终份额", "Google's final share", "比例"))
+        ], markers=markers)
 
 
 def chart_e4_money(params):
@@ -196,14 +188,7 @@ def chart_e4_money(params):
     caption = (f"示意,所有金额输入均为假设:第0年谷歌收入{usd_bn_zh(revenue[0])}、推理成本"
                f"{usd_bn_zh(cost[0])};第{rows[-1]['year']}年收入{usd_bn_zh(revenue[-1])}、推理成本"
                f"{usd_bn_zh(cost[-1])},累计毛利{usd_bn_zh(finite(rows[-1]['cum_margin_b']))}。")
-    return chartkit.chart(
-        "chart_e4_money",
-        "line",
-        "示意:收入与推理成本(所有金额输入均为假设)",
-        caption,
-        chartkit.axis("年份", "Year", "年", [row["year"] for row in rows]),
-        chartkit.axis("金额", "USD bn per year", "十亿美元/年"),
-        [
+    return chartkit.chart(MONEY, caption, [row["year"] for row in rows], [
             chartkit.series("谷歌收入", "Revenue", revenue),
             chartkit.series("推理成本", "Inference cost", cost, "dashed"),
         ])

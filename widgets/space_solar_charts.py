@@ -1,4 +1,8 @@
-"""Essay 5's charts (MODELS.md §5.6) and their static public-record markers."""
+"""Essay 5's charts (MODELS.md §5.6) and their static public-record markers.
+
+Each `chart_<id>(params)` takes possibly partial params (clamped as in the browser, never
+rejected) and returns the chart dict of MODELS.md §0.9, built with `chartkit`.
+"""
 
 import math
 
@@ -53,6 +57,26 @@ PUBLIC_MARKERS = {
 
 # --- charts (§5.6) ------------------------------------------------------------
 
+#: The y axis of the cost charts.
+LCOE_AXIS = ("度电成本", "Levelised cost of electricity", "美元/兆瓦时")
+#: What each chart keeps whatever the scenario (id, type, title, axes).
+LCOE_VS_LAUNCH = chartkit.layout("chart_e5_lcoe_vs_launch", "line", "发射成本降到多少才不再是问题?",
+                                 ("每公斤发射成本(至近地轨道)", "Launch cost to LEO", "美元/千克", "log"),
+                                 (*LCOE_AXIS, "log"),
+                                 title_en="When does launch cost stop being the problem?")
+COST_STACK = chartkit.layout("chart_e5_cost_stack", "stacked_bar", "钱花在哪里",
+                             ("成本拆分方式", "Split", ""),
+                             LCOE_AXIS,
+                             title_en="What the money buys")
+LEARNING = chartkit.layout("chart_e5_learning", "line", "成本随规模单向下降?",
+                           ("规模翻番次数", "Doublings of scale", "次"),
+                           LCOE_AXIS,
+                           title_en="Does cost fall with scale?")
+VALUATION = chartkit.layout("chart_e5_valuation", "line", "百万亿美元估值需要什么",
+                            ("SpaceX占全球电力的份额", "SpaceX share of world electricity", "%"),
+                            ("SpaceX隐含估值", "Implied SpaceX value", "万亿美元"),
+                            title_en="What $100tn requires")
+
 
 def _spec(name):
     return next(p for p in SPEC if p["name"] == name)
@@ -74,14 +98,7 @@ def launch_sweep_values():
 
 
 def chart_e5_lcoe_vs_launch(params):
-    """LCOE against launch cost (log–log) with fission and fusion bands (§5.6 chart 1).
-
-    Args:
-        params: A (possibly partial) dict of parameter values; clamped, not rejected.
-
-    Returns:
-        The chart dict of MODELS.md §0.9.
-    """
+    """LCOE against launch cost (log–log) with fission and fusion bands (§5.6 chart 1)."""
     p, _, o = scenario(params, strict=False)
     launch_costs = launch_sweep_values()
     points = len(launch_costs)
@@ -119,11 +136,7 @@ def chart_e5_lcoe_vs_launch(params):
     caption = (f"当前设定下,发射成本为{per_kg(p['launch_cost_usd_per_kg'])}时,太空太阳能度电成本为"
                f"{per_mwh(o['lcoe_usd_mwh'])};{breakeven_zh}即使发射免费,成本也不低于"
                f"{per_mwh(o['lcoe_free_launch'])}。")
-    return chartkit.chart(
-        "chart_e5_lcoe_vs_launch", "line", "发射成本降到多少才不再是问题?", caption,
-        chartkit.axis("每公斤发射成本(至近地轨道)", "Launch cost to LEO", "美元/千克", launch_costs, scale="log"),
-        chartkit.axis("度电成本", "Levelised cost of electricity", "美元/兆瓦时", scale="log"),
-        series, markers, title_en="When does launch cost stop being the problem?")
+    return chartkit.chart(LCOE_VS_LAUNCH, caption, launch_costs, series, markers)
 
 
 def chart_e5_cost_stack(params):
@@ -132,12 +145,6 @@ def chart_e5_cost_stack(params):
     Both bars add up to the LCOE: the first splits it by what the capex buys
     (launch, space hardware, ground), the second by capital recovery vs O&M.
     One y unit keeps both bars readable; the USD/kW split is in the caption.
-
-    Args:
-        params: A (possibly partial) dict of parameter values; clamped, not rejected.
-
-    Returns:
-        The chart dict of MODELS.md §0.9 (type "stacked_bar").
     """
     p, _, o = scenario(params, strict=False)
     annual_charge = o["crf"] + p["om_frac"]
@@ -157,22 +164,11 @@ def chart_e5_cost_stack(params):
                f"{amount(launch)}美元、太空硬件{amount(hardware)}美元、地面接收站{amount(ground)}美元;"
                f"折合度电成本{per_mwh(o['lcoe_usd_mwh'])},其中资本回收{amount(o['lcoe_capital_usd_mwh'])}"
                f"美元、运维{amount(o['lcoe_om_usd_mwh'])}美元。")
-    return chartkit.chart(
-        "chart_e5_cost_stack", "stacked_bar", "钱花在哪里", caption,
-        chartkit.axis("成本拆分方式", "Split", "", ["按投资构成", "按资本回收与运维"]),
-        chartkit.axis("度电成本", "Levelised cost of electricity", "美元/兆瓦时"),
-        series, [], title_en="What the money buys")
+    return chartkit.chart(COST_STACK, caption, ["按投资构成", "按资本回收与运维"], series, [])
 
 
 def chart_e5_learning(params):
-    """LCOE over ten doublings of scale against a flat fission band (§5.6 chart 3).
-
-    Args:
-        params: A (possibly partial) dict of parameter values; clamped, not rejected.
-
-    Returns:
-        The chart dict of MODELS.md §0.9.
-    """
+    """LCOE over ten doublings of scale against a flat fission band (§5.6 chart 3)."""
     p, _, o = scenario(params, strict=False)
     curve = o["learning_curve"]
     doublings = [row[0] for row in curve]
@@ -187,11 +183,7 @@ def chart_e5_learning(params):
                f"{pct(p['hw_learning_rate'])}时,规模翻番十次后度电成本从{per_mwh(curve[0][2])}"
                f"降到{amount(curve[-1][2])}美元;核电区间{amount(p['fission_low_usd_mwh'])}–"
                f"{amount(p['fission_high_usd_mwh'])}美元保持不变(没有学习效应)。")
-    return chartkit.chart(
-        "chart_e5_learning", "line", "成本随规模单向下降?", caption,
-        chartkit.axis("规模翻番次数", "Doublings of scale", "次", doublings),
-        chartkit.axis("度电成本", "Levelised cost of electricity", "美元/兆瓦时"),
-        series, markers, title_en="Does cost fall with scale?")
+    return chartkit.chart(LEARNING, caption, doublings, series, markers)
 
 
 def _valuation_line(p, shares_pct, demand_multiplier):
@@ -203,14 +195,7 @@ def _valuation_line(p, shares_pct, demand_multiplier):
 
 
 def chart_e5_valuation(params):
-    """Implied SpaceX value against its share of world electricity (§5.6 chart 4).
-
-    Args:
-        params: A (possibly partial) dict of parameter values; clamped, not rejected.
-
-    Returns:
-        The chart dict of MODELS.md §0.9; x in percent (0–100).
-    """
+    """Implied SpaceX value against its share of world electricity (§5.6 chart 4)."""
     p, _, o = scenario(params, strict=False)
     shares_pct = [100 * i / (SHARE_SWEEP_POINTS - 1) for i in range(SHARE_SWEEP_POINTS)]
     current_multiplier = p["demand_multiplier"]
@@ -241,11 +226,7 @@ def chart_e5_valuation(params):
         needed_zh = f"即使拿下全部市场也达不到{tn(target)}(需要相当于整个市场的{times(share, 1)})。"
     caption = (f"当前设定下,拿下{market_zh(current_multiplier)}的{pct(p['ssp_share'])},"
                f"SpaceX的隐含估值为{tn(o['total_value_t'])};{needed_zh}")
-    return chartkit.chart(
-        "chart_e5_valuation", "line", "百万亿美元估值需要什么", caption,
-        chartkit.axis("SpaceX占全球电力的份额", "SpaceX share of world electricity", "%", shares_pct),
-        chartkit.axis("SpaceX隐含估值", "Implied SpaceX value", "万亿美元"),
-        series, markers, title_en="What $100tn requires")
+    return chartkit.chart(VALUATION, caption, shares_pct, series, markers)
 
 
 #: Chart functions in the order of MODELS.md §5.6.

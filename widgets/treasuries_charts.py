@@ -1,4 +1,8 @@
-"""Essay 3's charts (MODELS.md §3.6) and their static public-record markers."""
+"""Essay 3's charts (MODELS.md §3.6) and their static public-record markers.
+
+Each `chart_<id>(params)` takes possibly partial params (clamped as in the browser, never
+rejected) and returns the chart dict of MODELS.md §0.9, built with `chartkit`.
+"""
 
 import math
 
@@ -45,6 +49,18 @@ PUBLIC_MARKERS = {
 
 # --- charts ---------------------------------------------------------------
 
+#: What each chart keeps whatever the scenario (id, type, title, axes).
+HOLDINGS = chartkit.layout("chart_e3_holdings", "stacked_bar", "欧洲手里有多少美债?",
+                           ("数据来源", "Source", ""),
+                           ("持有美债", "Treasury holdings", "十亿美元"))
+HORIZON = chartkit.layout("chart_e3_horizon", "line", "谁更痛,痛多久?",
+                          ("比较期", "Horizon", "年"),
+                          ("累计成本", "Cumulative cost", "十亿美元"))
+BREAKEVEN_SPREAD = chartkit.layout("chart_e3_breakeven_spread", "line", "美国要反击到什么程度?",
+                                   ("报复导致的欧洲利差扩大", "Retaliation spread shock", "基点"),
+                                   ("欧洲的报复成本", "Europe's retaliation cost", "十亿美元"))
+
+
 def chart_e3_holdings(params=None):
     """"How big is Europe's stack?": the essay's holdings next to TIC's largest European holders.
 
@@ -81,16 +97,7 @@ def chart_e3_holdings(params=None):
                f"民间{tn_zh(out['Pv'])}),其中可被政治动员抛售的只有{usd_bn_zh(out['mobilisable_b'])}"
                f"(占{pct(out['mobilisable_share'])})。对照:TIC所列欧洲前七大持有地合计约"
                f"{usd_bn_zh(_TIC_TOTAL_B)}(全部部门,按托管地),德意志银行所说的8万亿美元还包括股票。")
-    return chartkit.chart(
-        "chart_e3_holdings",
-        "stacked_bar",
-        "欧洲手里有多少美债?",
-        caption,
-        chartkit.axis("数据来源", "Source", "", ["文中估计", "TIC:欧洲前七大持有地(2025年12月)"]),
-        chartkit.axis("持有美债", "Treasury holdings", "十亿美元"),
-        series,
-        markers=markers,
-        regions=regions)
+    return chartkit.chart(HOLDINGS, caption, ["文中估计", "TIC:欧洲前七大持有地(2025年12月)"], series, markers=markers, regions=regions)
 
 
 def chart_e3_horizon(params=None):
@@ -125,15 +132,7 @@ def chart_e3_horizon(params=None):
     caption = (f"冲击持续{horizon}年时,美国累计多付{usd_bn_zh(out['us_extra_interest_b'])}利息,"
                f"欧洲自伤{usd_bn_zh(harm)}(其中账面损失{usd_bn_zh(out['eu_mtm_loss_b'])}),"
                f"美国报复让欧洲多付{usd_bn_zh(out['retaliation_cost_b'])}。{crossover_zh}")
-    return chartkit.chart(
-        "chart_e3_horizon",
-        "line",
-        "谁更痛,痛多久?",
-        caption,
-        chartkit.axis("比较期", "Horizon", "年", years),
-        chartkit.axis("累计成本", "Cumulative cost", "十亿美元"),
-        series,
-        markers=markers)
+    return chartkit.chart(HORIZON, caption, years, series, markers=markers)
 
 
 def _spread_sweep(current_bp):
@@ -169,14 +168,5 @@ def chart_e3_breakeven_spread(params=None):
     caption = (f"在{horizon}年比较期内,欧洲主权利差每扩大100个基点,欧洲多付{usd_bn_zh(per_100bp)}利息;"
                f"利差扩大{bp(breakeven)}时与美国的{usd_bn_zh(us)}持平。当前设定{bp(current)},"
                f"欧洲多付{usd_bn_zh(out['retaliation_cost_b'])}。")
-    return chartkit.chart(
-        "chart_e3_breakeven_spread",
-        "line",
-        "美国要反击到什么程度?",
-        caption,
-        chartkit.axis("报复导致的欧洲利差扩大", "Retaliation spread shock", "基点", spreads),
-        chartkit.axis("欧洲的报复成本", "Europe's retaliation cost", "十亿美元"),
-        [chartkit.series(f"欧洲{horizon}年内多付的利息", f"Europe's extra interest over {horizon} yr",
-                         costs)],
-        markers=markers,
-        regions=regions)
+    return chartkit.chart(BREAKEVEN_SPREAD, caption, spreads, [chartkit.series(f"欧洲{horizon}年内多付的利息", f"Europe's extra interest over {horizon} yr",
+                         costs)], markers=markers, regions=regions)
