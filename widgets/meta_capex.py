@@ -14,7 +14,7 @@ page's texts); the parts live beside it: `meta_capex_scenario` (parameters and
 formulas), `meta_capex_verdicts`, `meta_capex_charts`, `meta_capex_record`.
 """
 
-from .base import result
+from .base import model_compute
 from .meta_capex_charts import (CATEGORIES_ZH, PUBLIC_MARKERS, chart_e1_capex_bars,
                                 chart_e1_cashflow, chart_e1_race, chart_e1_race_phase)
 from .meta_capex_record import PUBLIC_RECORD
@@ -69,19 +69,5 @@ OUTPUT_FORMATS = {
 }
 
 
-def compute(params=None, *, strict=True):
-    """Run the model for one scenario (MODELS.md §0.1, §1).
-
-    Args:
-        params: {name: number}; missing names take their defaults.
-        strict: Raise ModelInputError on out-of-range values instead of clamping.
-
-    Returns:
-        {"inputs", "outputs", "verdicts", "warnings"}, JSON-safe.
-
-    Raises:
-        ModelInputError: unknown name, non-number, NaN/inf, fractional integer,
-            or (with strict) a value outside its bounds.
-    """
-    inputs, warnings, outputs = scenario(params, strict)
-    return result(inputs, outputs, verdicts(inputs, outputs), warnings)
+#: Run the model for one scenario (MODELS.md §0.1).
+compute = model_compute(scenario, verdicts)

@@ -12,7 +12,7 @@ ledger and formulas), `nato_taxpayer_verdicts`, `nato_taxpayer_charts`,
 Standard library only; runs in CPython at build time and in Pyodide in the browser.
 """
 
-from .base import result
+from .base import model_compute
 from .nato_taxpayer_charts import (PUBLIC_MARKERS, chart_e2_cost_stack, chart_e2_net_vs_benefit,
                                    chart_e2_rent)
 from .nato_taxpayer_record import PUBLIC_RECORD
@@ -60,20 +60,5 @@ OUTPUT_FORMATS = {
     "us_stay_payoff_b": "usd_bn",
 }
 
-def compute(params=None, *, strict=True):
-    """Run the model (MODELS.md §0.1, §2.3–2.4).
-
-    Args:
-        params: Reader's values by parameter name; missing ones take the essay's
-            defaults.
-        strict: Raise ModelInputError on out-of-range values (build, tests)
-            instead of clamping them with a warning (browser).
-
-    Returns:
-        {"inputs", "outputs", "verdicts", "warnings"}; JSON-safe, no NaN/inf.
-
-    Raises:
-        ModelInputError: see MODELS.md §0.3.
-    """
-    inputs, warnings, outputs = scenario(params, strict)
-    return result(inputs, outputs, verdicts(inputs, outputs), warnings)
+#: Run the model for one scenario (MODELS.md §0.1).
+compute = model_compute(scenario, verdicts)

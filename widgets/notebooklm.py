@@ -12,7 +12,7 @@ and the simulation), `notebooklm_verdicts`, `notebooklm_charts`, `notebooklm_rec
 Standard library only; runs in CPython and Pyodide.
 """
 
-from .base import result
+from .base import model_compute
 from .notebooklm_charts import (PUBLIC_MARKERS, chart_e4_loop, chart_e4_share_path,
                                 chart_e4_gain_sweep, chart_e4_money)
 from .notebooklm_record import PUBLIC_RECORD
@@ -72,19 +72,5 @@ OUTPUT_FORMATS = {
 }
 
 
-def compute(params=None, *, strict=True):
-    """Run the model for one scenario (MODELS.md §0.1).
-
-    Args:
-        params: {name: number}; missing names take their defaults.
-        strict: Raise on out-of-range values (build, tests) instead of clamping (browser).
-
-    Returns:
-        {"inputs", "outputs", "verdicts", "warnings"}, JSON-safe.
-
-    Raises:
-        ModelInputError: unknown name, non-number, NaN/inf, fractional integer,
-            or (strict) a value out of bounds.
-    """
-    inputs, warnings, outputs = scenario(params, strict)
-    return result(inputs, outputs, verdicts(inputs, outputs), warnings)
+#: Run the model for one scenario (MODELS.md §0.1).
+compute = model_compute(scenario, verdicts)

@@ -13,7 +13,7 @@ Standard library only: this module runs in CPython at build time and in
 Pyodide in the reader's browser.
 """
 
-from .base import result
+from .base import model_compute
 from .space_solar_charts import (CHARTS, PUBLIC_MARKERS, chart_e5_lcoe_vs_launch,
                                  chart_e5_cost_stack, chart_e5_learning, chart_e5_valuation)
 from .space_solar_record import PUBLIC_RECORD
@@ -80,18 +80,5 @@ OUTPUT_FORMATS = {
 }
 
 
-def compute(params=None, *, strict=True):
-    """Run the space-solar model (MODELS.md §5).
-
-    Args:
-        params: Reader's values by parameter name; missing ones take their default.
-        strict: Raise on out-of-range values (build, tests) instead of clamping (browser).
-
-    Returns:
-        {"inputs", "outputs", "verdicts", "warnings"} as in MODELS.md §0.1.
-
-    Raises:
-        ModelInputError: see widgets.base.validate.
-    """
-    inputs, warnings, outputs = scenario(params, strict)
-    return result(inputs, outputs, verdicts(inputs, outputs), warnings)
+#: Run the model for one scenario (MODELS.md §0.1).
+compute = model_compute(scenario, verdicts)

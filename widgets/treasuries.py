@@ -12,7 +12,7 @@ page's texts); the parts live beside it: `treasuries_scenario` (parameters and
 formulas), `treasuries_verdicts`, `treasuries_charts`, `treasuries_record`.
 """
 
-from .base import result
+from .base import model_compute
 from .treasuries_charts import (PUBLIC_MARKERS, chart_e3_holdings, chart_e3_horizon,
                                 chart_e3_breakeven_spread)
 from .treasuries_record import PUBLIC_RECORD
@@ -54,20 +54,5 @@ OUTPUT_FORMATS = {
     "crossover_year": "num:0:年",
 }
 
-def compute(params=None, *, strict=True):
-    """Run the Essay 3 model (MODELS.md §3).
-
-    Args:
-        params: {parameter name: number}; missing names take their defaults.
-        strict: Raise on out-of-range values (build, tests) instead of clamping (browser).
-
-    Returns:
-        {"inputs", "outputs", "verdicts", "warnings"} as in MODELS.md §0.1. Verdict
-        margins are signed so that a positive margin means the claim holds.
-
-    Raises:
-        ModelInputError: unknown name, non-number, NaN/inf, fractional integer,
-            or (with strict) a value outside its bounds.
-    """
-    inputs, warnings, outputs = scenario(params, strict)
-    return result(inputs, outputs, verdicts(inputs, outputs), warnings)
+#: Run the model for one scenario (MODELS.md §0.1).
+compute = model_compute(scenario, verdicts)
