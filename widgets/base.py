@@ -204,6 +204,12 @@ def verdict(vid, kind, holds, rule, margin, text_en, text_zh):
             "margin": finite(margin), "text_en": text_en, "text_zh": text_zh}
 
 
+def result(inputs, outputs, verdicts, warnings):
+    """Assemble compute()'s return value."""
+    return {"inputs": inputs, "outputs": outputs, "verdicts": verdicts,
+            "warnings": warnings}
+
+
 def model_compute(scenario, verdicts):
     """A model's `compute(params=None, *, strict=True)` from its two halves (MODELS.md §0.1).
 
@@ -230,8 +236,7 @@ def model_compute(scenario, verdicts):
                 or (with strict) a value outside its bounds.
         """
         inputs, warnings, outputs = scenario(params, strict)
-        return {"inputs": inputs, "outputs": outputs, "verdicts": verdicts(inputs, outputs),
-                "warnings": warnings}
+        return result(inputs, outputs, verdicts(inputs, outputs), warnings)
 
     return compute
 
