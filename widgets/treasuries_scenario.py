@@ -5,6 +5,7 @@ call them, so a number on the page and a point on a chart can never disagree.
 """
 
 from .base import div, finite, lt, param, validate
+from .treasuries_record import BELTRAN_LONG_RUN_BP_PER_100B
 
 SPEC = [
     param("official_low_t", "万亿美元", 2.5, 0, 10, 0.1,
@@ -21,7 +22,7 @@ SPEC = [
     param("private_sell_share", "比例", 0.0, 0, 1, 0.01,
           "Share of private holdings that could be politically mobilised (\"几乎不可能\")",
           "民间持仓中可被政治动员的比例", "essay"),
-    param("yield_impact_bp_per_100b", "基点/1000亿美元", 20, 0, 80, 1,
+    param("yield_impact_bp_per_100b", "基点/1000亿美元", BELTRAN_LONG_RUN_BP_PER_100B, 0, 80, 1,
           "Treasury yield rise per $100bn sold (linear toy)",
           "每抛售1000亿美元带来的美债收益率上升(基点)", "public (Beltran et al., long-run)"),
     param("us_offset_share", "比例", 0.0, 0, 1, 0.05,
