@@ -3,7 +3,7 @@
 Each model's own test file fuzzes `compute` and its charts (3,000 random
 in-bounds inputs plus exact bounds). This adds what those do not reach: the
 JSON boundary and the display strings a reader sees (`evaluate`'s "display",
-verdict sentences, chart tables and captions), for all five models, on 3,000
+verdict sentences, chart tables and captions), for every model of the registry, on 3,000
 random in-bounds scenarios each plus every parameter alone at its min and max.
 """
 
@@ -14,8 +14,8 @@ import random
 import pytest
 
 from widgets import runtime
+from widgets.registry import MODELS
 
-MODELS = ["meta_capex", "nato_taxpayer", "treasuries", "notebooklm", "space_solar"]
 CASES = 3000
 #: Text a broken number turns into; none may reach a reader.
 NON_NUMBERS = ("nan", "inf", "None", "NaN", "Infinity")
