@@ -97,12 +97,13 @@ def chart_e1_capex_bars(params=None):
                f"谷歌{usd_bn_zh(o['google_b'])},微软和亚马逊年化最高{usd_bn_zh(biggest_peer)};"
                f"公开数据中微软年化约{usd_bn_zh(public_msft)}、亚马逊约{usd_bn_zh(public_amzn)},"
                f"{public_vs_mid}当前的Meta中值。")
-    return chartkit.chart(CAPEX_BARS, caption, list(CATEGORIES_ZH), [
-            chartkit.series("本页输入", "Your inputs", points, band_low=lows, band_high=highs),
-            chartkit.series("公开记录", "Public record", public, "hatched",
-                            band_low=[m["low"] for m in PUBLIC_MARKERS],
-                            band_high=[m["high"] for m in PUBLIC_MARKERS]),
-        ])
+    series = [
+        chartkit.series("本页输入", "Your inputs", points, band_low=lows, band_high=highs),
+        chartkit.series("公开记录", "Public record", public, "hatched",
+                        band_low=[m["low"] for m in PUBLIC_MARKERS],
+                        band_high=[m["high"] for m in PUBLIC_MARKERS]),
+    ]
+    return chartkit.chart(CAPEX_BARS, caption, list(CATEGORIES_ZH), series)
 
 
 def chart_e1_cashflow(params=None):
@@ -121,16 +122,20 @@ def chart_e1_cashflow(params=None):
     caption = (f"按当前假设,2026年经营现金流为{usd_bn_zh(ocf)},资本开支超过这一数额时自由现金流转负;"
                f"计划中值{usd_bn_zh(mid)}对应{state_zh}。上一年按字面计算的自由现金流为"
                f"{usd_bn_zh(fcf_prior)}。")
-    return chartkit.chart(CASHFLOW, caption, list(CASHFLOW_SWEEP), [chartkit.series("经营现金流 − 资本开支", "Operating cash flow − capex", implied)], markers=[
-            chartkit.marker("y", 0, "threshold", "自由现金流为0", "Zero free cash flow"),
-            chartkit.marker("x", ocf, "breakeven", f"盈亏平衡:{usd_bn_zh(ocf)}",
-                    f"Break-even: {usd_bn_en(ocf)}"),
-            chartkit.marker("y", fcf_prior, "threshold", f"2025年自由现金流(字面):{usd_bn_zh(fcf_prior)}",
-                    f"2025 FCF (literal): {usd_bn_en(fcf_prior)}"),
-            chartkit.marker("x", mid, "current", f"计划中值:{usd_bn_zh(mid)}",
-                    f"Plan midpoint: {usd_bn_en(mid)}"),
-        ], regions=[chartkit.region("x", low, high, f"计划区间{range_zh(low, high)}",
-                                 f"Plan {usd_bn_en(low)}–{usd_bn_en(high)}")])
+    series = [chartkit.series("经营现金流 − 资本开支", "Operating cash flow − capex", implied)]
+    markers = [
+        chartkit.marker("y", 0, "threshold", "自由现金流为0", "Zero free cash flow"),
+        chartkit.marker("x", ocf, "breakeven", f"盈亏平衡:{usd_bn_zh(ocf)}",
+                        f"Break-even: {usd_bn_en(ocf)}"),
+        chartkit.marker("y", fcf_prior, "threshold", f"2025年自由现金流(字面):{usd_bn_zh(fcf_prior)}",
+                        f"2025 FCF (literal): {usd_bn_en(fcf_prior)}"),
+        chartkit.marker("x", mid, "current", f"计划中值:{usd_bn_zh(mid)}",
+                        f"Plan midpoint: {usd_bn_en(mid)}"),
+    ]
+    regions = [chartkit.region("x", low, high, f"计划区间{range_zh(low, high)}",
+                               f"Plan {usd_bn_en(low)}–{usd_bn_en(high)}")]
+    return chartkit.chart(CASHFLOW, caption, list(CASHFLOW_SWEEP), series, markers=markers,
+                          regions=regions)
 
 
 def chart_e1_race(params=None):
@@ -151,14 +156,16 @@ def chart_e1_race(params=None):
                f"(领先者能力为追赶者的{multiple_zh}),长期看领先{lasting}保持;"
                f"若对手算力追平,{years}年后差距为{number(matched[-1], 3)};"
                f"若没有自我迭代,则为{number(no_self[-1], 3)}。")
-    return chartkit.chart(RACE, caption, list(range(years + 1)), [
-            chartkit.series("当前输入", "Current inputs", o["gap_path"]),
-            chartkit.series("对手算力追平", "Follower matches compute", matched, "dashed"),
-            chartkit.series("没有自我迭代", "No self-improvement", no_self, "dashed"),
-        ], markers=[
-            chartkit.marker("y", 0, "threshold", "差距为0", "No gap"),
-            chartkit.marker("x", years, "current", f"展望期:{years}年", f"Horizon: {years} years"),
-        ])
+    series = [
+        chartkit.series("当前输入", "Current inputs", o["gap_path"]),
+        chartkit.series("对手算力追平", "Follower matches compute", matched, "dashed"),
+        chartkit.series("没有自我迭代", "No self-improvement", no_self, "dashed"),
+    ]
+    markers = [
+        chartkit.marker("y", 0, "threshold", "差距为0", "No gap"),
+        chartkit.marker("x", years, "current", f"展望期:{years}年", f"Horizon: {years} years"),
+    ]
+    return chartkit.chart(RACE, caption, list(range(years + 1)), series, markers=markers)
 
 
 def chart_e1_race_phase(params=None):
@@ -178,13 +185,15 @@ def chart_e1_race_phase(params=None):
     verdict_zh = "首战即决战成立" if first_battle_decides(si, cu, lead) else "首战即决战不成立"
     caption = (f"当前点(追赶系数{coef(cu)},自我迭代系数{coef(si)}){inside}阴影区域内"
                f"(初始领先{number(lead, 2)}),{verdict_zh}。")
-    return chartkit.chart(RACE_PHASE, caption, list(PHASE_SWEEP), [
-            chartkit.series("自我迭代 = 追赶(a = 1)", "Self-improvement = catch-up (a = 1)", boundary),
-            chartkit.series("首战即决战区域", "First battle decisive", boundary, "band",
-                            band_low=boundary, band_high=[1.0] * len(PHASE_SWEEP)),
-        ], markers=[
-            chartkit.marker("x", cu, "current", f"当前追赶系数:{coef(cu)}",
-                    f"Current catch-up: {coef(cu)}"),
-            chartkit.marker("y", si, "current", f"当前自我迭代系数:{coef(si)}",
-                    f"Current self-improvement: {coef(si)}"),
-        ])
+    series = [
+        chartkit.series("自我迭代 = 追赶(a = 1)", "Self-improvement = catch-up (a = 1)", boundary),
+        chartkit.series("首战即决战区域", "First battle decisive", boundary, "band",
+                        band_low=boundary, band_high=[1.0] * len(PHASE_SWEEP)),
+    ]
+    markers = [
+        chartkit.marker("x", cu, "current", f"当前追赶系数:{coef(cu)}",
+                        f"Current catch-up: {coef(cu)}"),
+        chartkit.marker("y", si, "current", f"当前自我迭代系数:{coef(si)}",
+                        f"Current self-improvement: {coef(si)}"),
+    ]
+    return chartkit.chart(RACE_PHASE, caption, list(PHASE_SWEEP), series, markers=markers)

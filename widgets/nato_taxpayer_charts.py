@@ -55,10 +55,12 @@ PUBLIC_MARKERS = [
 
 #: What each chart keeps whatever the scenario (id, type, title, axes).
 COST_STACK = chartkit.layout("chart_e2_cost_stack", "range_bar", "账本:美国的付出、收益与欧洲的自建成本",
-                             chartkit.axis("项目", "Item", "", labels_en=[en for _, en in LEDGER_CATEGORIES]),
+                             chartkit.axis("项目", "Item", "",
+                                           labels_en=[en for _, en in LEDGER_CATEGORIES]),
                              ("每年金额", "USD bn per year", UNIT_BN_PER_YEAR))
 NET_VS_BENEFIT = chartkit.layout("chart_e2_net_vs_benefit", "line", "美国什么时候算赚?",
-                                 ("美国从同盟体系获得的收益", "US benefits from the alliance", UNIT_BN_PER_YEAR),
+                                 ("美国从同盟体系获得的收益", "US benefits from the alliance",
+                                  UNIT_BN_PER_YEAR),
                                  ("每位纳税人的净成本", "Net cost per taxpayer", "美元/人/年"))
 RENT = chartkit.layout("chart_e2_rent", "line", "美国能收多少安全租金?",
                        ("向盟友收取的安全租金", "Security rent charged to allies", UNIT_BN_PER_YEAR),
@@ -121,7 +123,9 @@ def chart_e2_cost_stack(params=None):
         "series": _ledger_series(inputs, ledger, lambda v: per_taxpayer(v, taxpayers)),
         "markers": _scaled_public_markers(lambda v: per_taxpayer(v, taxpayers)),
     }
-    return chartkit.chart(COST_STACK, caption, categories, _ledger_series(inputs, ledger, lambda v: v), markers=_scaled_public_markers(lambda v: v), alt=alt)
+    series = _ledger_series(inputs, ledger, lambda v: v)
+    markers = _scaled_public_markers(lambda v: v)
+    return chartkit.chart(COST_STACK, caption, categories, series, markers=markers, alt=alt)
 
 
 def _net_phrase_zh(net_per_person):
@@ -156,21 +160,25 @@ def chart_e2_net_vs_benefit(params=None):
     caption = (f"{balance};按当前收益中位数"
                f"{bn_zh(ledger['benefit'])},每个纳税人每年{_net_phrase_zh(net_now)}。"
                f"曲线在零线以上表示美国净付出,以下表示美国净获益。")
-    return chartkit.chart(NET_VS_BENEFIT, caption, benefits, [chartkit.series("补贴区间(下限–上限)", "Subsidy range (low–high)", middle, "band",
-                         band_low=low, band_high=high),
-         chartkit.series("按补贴中位数", "At the subsidy midpoint", middle)], markers=[
-            chartkit.marker("y", 0, "threshold", "零线(不赚不亏)", "Zero (break-even)"),
-            chartkit.marker("x", breakeven, "breakeven", f"收支平衡:收益{bn_zh(breakeven)}",
-                            f"Break-even: benefits {usd_bn_en(breakeven)}"),
-            chartkit.marker("x", ledger["benefit"], "current",
-                            f"当前收益中位数{bn_zh(ledger['benefit'])}",
-                            f"Current benefits {usd_bn_en(ledger['benefit'])}"),
-        ], regions=[
-            chartkit.region("x", essay["benefit_low_b"], essay["benefit_high_b"], "文中的收益区间",
-                            "The essay's benefit range"),
-            chartkit.region("y", 0, top, "美国净成本", "US net cost"),
-            chartkit.region("y", bottom, 0, "美国净收益", "US net gain"),
-        ])
+    series = [chartkit.series("补贴区间(下限–上限)", "Subsidy range (low–high)", middle, "band",
+                              band_low=low, band_high=high),
+        chartkit.series("按补贴中位数", "At the subsidy midpoint", middle)]
+    markers = [
+        chartkit.marker("y", 0, "threshold", "零线(不赚不亏)", "Zero (break-even)"),
+        chartkit.marker("x", breakeven, "breakeven", f"收支平衡:收益{bn_zh(breakeven)}",
+                        f"Break-even: benefits {usd_bn_en(breakeven)}"),
+        chartkit.marker("x", ledger["benefit"], "current",
+                        f"当前收益中位数{bn_zh(ledger['benefit'])}",
+                        f"Current benefits {usd_bn_en(ledger['benefit'])}"),
+    ]
+    regions = [
+        chartkit.region("x", essay["benefit_low_b"], essay["benefit_high_b"], "文中的收益区间",
+                        "The essay's benefit range"),
+        chartkit.region("y", 0, top, "美国净成本", "US net cost"),
+        chartkit.region("y", bottom, 0, "美国净收益", "US net gain"),
+    ]
+    return chartkit.chart(NET_VS_BENEFIT, caption, benefits, series, markers=markers,
+                          regions=regions)
 
 
 def chart_e2_rent(params=None):
@@ -184,11 +192,14 @@ def chart_e2_rent(params=None):
     caption = (f"当前租金{bn_zh(rent)}相当于每个纳税人每年{usd_zh(rent_now)};"
                f"按模型假设,租金超过{bn_zh(ceiling)}时欧洲会考虑自建,"
                f"那时每人约{usd_zh(per_taxpayer(ceiling, taxpayers))}。")
-    return chartkit.chart(RENT, caption, rents, [chartkit.series("每位纳税人分到的租金", "Rent per taxpayer",
-                         [per_taxpayer(r, taxpayers) for r in rents])], markers=[
-            chartkit.marker("x", ceiling, "threshold", "自建触发点(模型假设)",
-                            "Self-build trigger (assumption)"),
-            chartkit.marker("x", rent, "current", f"当前租金{bn_zh(rent)}",
-                            f"Current rent {usd_bn_en(rent)}", y_value=rent_now),
-        ], regions=[chartkit.region("y", FEW_HUNDRED_LOW_USD, FEW_HUNDRED_HIGH_USD, "几百刀",
-                                 "'A few hundred dollars'")])
+    series = [chartkit.series("每位纳税人分到的租金", "Rent per taxpayer",
+                              [per_taxpayer(r, taxpayers) for r in rents])]
+    markers = [
+        chartkit.marker("x", ceiling, "threshold", "自建触发点(模型假设)",
+                        "Self-build trigger (assumption)"),
+        chartkit.marker("x", rent, "current", f"当前租金{bn_zh(rent)}",
+                        f"Current rent {usd_bn_en(rent)}", y_value=rent_now),
+    ]
+    regions = [chartkit.region("y", FEW_HUNDRED_LOW_USD, FEW_HUNDRED_HIGH_USD, "几百刀",
+                               "'A few hundred dollars'")]
+    return chartkit.chart(RENT, caption, rents, series, markers=markers, regions=regions)

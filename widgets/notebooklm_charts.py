@@ -103,9 +103,13 @@ def chart_e4_loop(params):
                f"用户份额{pct(last['share_google'])},模型质量{number(last['quality_google'], 2)}"
                f"(对手{number(last['quality_rival'], 2)})。回路增益 g = {number(g, 2)},"
                f"{'大于1,飞轮可以自我加强' if above else '不大于1,领先会随时间消退'}。")
-    return chartkit.chart(LOOP, caption, list(LOOP_STEPS_ZH), [chartkit.series("谷歌(最后一年)", "Google, latest year", [finite(v) for v, _ in nodes],
-                           labels_zh=[text for _, text in nodes])], center={"value": g, "highlight": above,
-                   "label_en": f"g = {number(g, 2)}", "label_zh": f"回路增益 g = {number(g, 2)}"}, node_notes=[dict(note) for note in PUBLIC_MARKERS["chart_e4_loop"]])
+    series = [chartkit.series("谷歌(最后一年)", "Google, latest year", [finite(v) for v, _ in nodes],
+                              labels_zh=[text for _, text in nodes])]
+    center = {"value": g, "highlight": above,
+              "label_en": f"g = {number(g, 2)}", "label_zh": f"回路增益 g = {number(g, 2)}"}
+    node_notes = [dict(note) for note in PUBLIC_MARKERS["chart_e4_loop"]]
+    return chartkit.chart(LOOP, caption, list(LOOP_STEPS_ZH), series, center=center,
+                          node_notes=node_notes)
 
 
 def chart_e4_share_path(params):
@@ -130,14 +134,15 @@ def chart_e4_share_path(params):
     caption = (f"{copy_text}谷歌份额从{pct(google[0])}变为第{years[-1]}年的{pct(google[-1])},"
                f"对手为{pct(rival[-1])}。第{years[-1]}年谷歌模型质量{number(rows[-1]['quality_google'], 2)},"
                f"对手{number(rows[-1]['quality_rival'], 2)}。")
-    return chartkit.chart(SHARE_PATH, caption, years, [
-            chartkit.series("谷歌份额", "Google share", google, panel="top"),
-            chartkit.series("对手份额", "Rival share", rival, "dashed", panel="top"),
-            chartkit.series("谷歌模型质量", "Google quality",
-                    [finite(row["quality_google"]) for row in rows], panel="bottom"),
-            chartkit.series("对手模型质量", "Rival quality",
-                    [finite(row["quality_rival"]) for row in rows], "dashed", panel="bottom"),
-        ], markers=markers)
+    series = [
+        chartkit.series("谷歌份额", "Google share", google, panel="top"),
+        chartkit.series("对手份额", "Rival share", rival, "dashed", panel="top"),
+        chartkit.series("谷歌模型质量", "Google quality",
+                        [finite(row["quality_google"]) for row in rows], panel="bottom"),
+        chartkit.series("对手模型质量", "Rival quality",
+                        [finite(row["quality_rival"]) for row in rows], "dashed", panel="bottom"),
+    ]
+    return chartkit.chart(SHARE_PATH, caption, years, series, markers=markers)
 
 
 def _sweep_values(current):
@@ -163,7 +168,8 @@ def chart_e4_gain_sweep(params):
         chartkit.marker("x", current, "current", "当前数据→质量系数", "current data_to_quality"),
     ]
     if critical is not None and critical <= xs[-1]:
-        markers.append(chartkit.marker("x", critical, "breakeven", "临界系数(g = 1)", "critical data_to_quality"))
+        markers.append(chartkit.marker("x", critical, "breakeven", "临界系数(g = 1)",
+                                       "critical data_to_quality"))
         critical_text = f"数据→质量系数超过{number(critical, 2)}时 g > 1,飞轮才能锁定市场。"
     elif critical is not None:
         critical_text = f"临界系数为{number(critical, 2)},超出图中范围。"
@@ -172,11 +178,12 @@ def chart_e4_gain_sweep(params):
     caption = (f"当前系数{number(current, 1)}时回路增益 g = {number(stable['loop_gain'], 2)};"
                f"{critical_text}系数从{number(xs[0], 1)}到{number(xs[-1], 1)},"
                f"谷歌{inputs['years']}年后的份额从{pct(finals[0])}变为{pct(finals[-1])}。")
-    return chartkit.chart(GAIN_SWEEP, caption, xs, [
-            chartkit.series("回路增益 g", "Loop gain g", gains, y_axis="left"),
-            chartkit.series("谷歌最终份额(模拟)", "Google's final share (simulated)", finals, "dashed",
-                    y_axis="right"),
-        ], markers=markers)
+    series = [
+        chartkit.series("回路增益 g", "Loop gain g", gains, y_axis="left"),
+        chartkit.series("谷歌最终份额(模拟)", "Google's final share (simulated)", finals, "dashed",
+                        y_axis="right"),
+    ]
+    return chartkit.chart(GAIN_SWEEP, caption, xs, series, markers=markers)
 
 
 def chart_e4_money(params):
@@ -188,7 +195,8 @@ def chart_e4_money(params):
     caption = (f"示意,所有金额输入均为假设:第0年谷歌收入{usd_bn_zh(revenue[0])}、推理成本"
                f"{usd_bn_zh(cost[0])};第{rows[-1]['year']}年收入{usd_bn_zh(revenue[-1])}、推理成本"
                f"{usd_bn_zh(cost[-1])},累计毛利{usd_bn_zh(finite(rows[-1]['cum_margin_b']))}。")
-    return chartkit.chart(MONEY, caption, [row["year"] for row in rows], [
-            chartkit.series("谷歌收入", "Revenue", revenue),
-            chartkit.series("推理成本", "Inference cost", cost, "dashed"),
-        ])
+    series = [
+        chartkit.series("谷歌收入", "Revenue", revenue),
+        chartkit.series("推理成本", "Inference cost", cost, "dashed"),
+    ]
+    return chartkit.chart(MONEY, caption, [row["year"] for row in rows], series)

@@ -105,7 +105,7 @@ def chart_e5_lcoe_vs_launch(params):
     fusion_low, fusion_high = o["fusion_risk_adjusted"]
     series = [
         chartkit.series("太空太阳能度电成本", "Space-solar LCOE",
-              [finite(ssp_lcoe(p, launch_cost=cost)) for cost in launch_costs]),
+                        [finite(ssp_lcoe(p, launch_cost=cost)) for cost in launch_costs]),
         chartkit.flat_band("核裂变(无学习效应)", "Fission", p["fission_low_usd_mwh"],
               p["fission_high_usd_mwh"], points, fill="solid"),
         chartkit.flat_band("核聚变(若成功)", "Fusion if it works", p["fusion_low_usd_mwh"],
@@ -117,16 +117,16 @@ def chart_e5_lcoe_vs_launch(params):
                               ("falcon9_launch", "starship_100", "starship_10", "nasa_rd1_lcoe",
                                "nasa_rd2_lcoe"))
     markers.append(chartkit.marker("x", p["launch_cost_usd_per_kg"], "current",
-                           f"当前:{per_kg(p['launch_cost_usd_per_kg'])}",
+                                   f"当前:{per_kg(p['launch_cost_usd_per_kg'])}",
                            f"Current: ${amount(p['launch_cost_usd_per_kg'])}/kg"))
     breakeven = o["breakeven_launch_vs_fission_low"]
     if breakeven is not None and launch_costs[0] <= breakeven <= launch_costs[-1]:
         markers.append(chartkit.marker("x", breakeven, "breakeven",
-                               f"击败核电下限:{per_kg(breakeven)}",
+                                       f"击败核电下限:{per_kg(breakeven)}",
                                f"Beats fission's low end: ${amount(breakeven)}/kg"))
     if o["lcoe_free_launch"] is not None and o["lcoe_free_launch"] > 0:
         markers.append(chartkit.marker("y", o["lcoe_free_launch"], "threshold",
-                               f"下限:即使发射免费也要{per_mwh(o['lcoe_free_launch'])}",
+                                       f"下限:即使发射免费也要{per_mwh(o['lcoe_free_launch'])}",
                                "Floor: even free launch"))
     if breakeven is None:
         breakeven_zh = f"没有任何发射价格能让它低于核电下限{amount(p['fission_low_usd_mwh'])}美元;"
@@ -178,7 +178,7 @@ def chart_e5_learning(params):
               p["fission_low_usd_mwh"], p["fission_high_usd_mwh"], len(curve), fill="solid"),
     ]
     markers = [chartkit.marker("y", o["lcoe_usd_mwh"], "current", f"当前:{per_mwh(o['lcoe_usd_mwh'])}",
-                       f"Current: ${amount(o['lcoe_usd_mwh'])}/MWh")]
+                               f"Current: ${amount(o['lcoe_usd_mwh'])}/MWh")]
     caption = (f"发射成本每翻番降{pct(p['launch_learning_rate'])}、硬件成本每翻番降"
                f"{pct(p['hw_learning_rate'])}时,规模翻番十次后度电成本从{per_mwh(curve[0][2])}"
                f"降到{amount(curve[-1][2])}美元;核电区间{amount(p['fission_low_usd_mwh'])}–"
@@ -200,25 +200,25 @@ def chart_e5_valuation(params):
     shares_pct = [100 * i / (SHARE_SWEEP_POINTS - 1) for i in range(SHARE_SWEEP_POINTS)]
     current_multiplier = p["demand_multiplier"]
     series = [chartkit.series(market_zh(m), f"{m}× today's electricity market",
-                    _valuation_line(p, shares_pct, m), "dashed")
+                              _valuation_line(p, shares_pct, m), "dashed")
               for m in VALUATION_REFERENCE_MULTIPLIERS]
     series.append(chartkit.series(f"当前设定:{market_zh(current_multiplier)}",
-                        f"Current setting ({amount(current_multiplier)}×)",
+                                  f"Current setting ({amount(current_multiplier)}×)",
                         _valuation_line(p, shares_pct, current_multiplier)))
     target, share = p["target_valuation_t"], o["required_share"]
     markers = [
         chartkit.marker("x", 100 * p["ssp_share"], "current", f"当前份额:{pct(p['ssp_share'])}",
-                f"Current share: {pct(p['ssp_share'])}"),
+                        f"Current share: {pct(p['ssp_share'])}"),
         chartkit.marker("y", target, "threshold", f"目标估值:{tn(target)}", f"Target: {tn_en(target)}"),
         chartkit.marker("y", p["world_gdp_t"], "threshold", f"全球GDP:{tn(p['world_gdp_t'])}",
-                f"World GDP: {tn_en(p['world_gdp_t'])}"),
+                        f"World GDP: {tn_en(p['world_gdp_t'])}"),
         chartkit.marker("y", p["other_value_t"], "threshold", f"非能源业务价值:{tn(p['other_value_t'])}",
-                f"Non-energy businesses: {tn_en(p['other_value_t'])}"),
+                        f"Non-energy businesses: {tn_en(p['other_value_t'])}"),
         *chartkit.copied([PUBLIC_MARKERS["spacex_xai_merger"]]),
     ]
     if share is not None and le(share, 1):
         markers.append(chartkit.marker("x", 100 * share, "breakeven", f"达到目标所需份额:{pct(share)}",
-                               f"Share needed: {pct(share)}"))
+                                       f"Share needed: {pct(share)}"))
         needed_zh = f"达到{tn(target)}需要{pct(share)}的份额。"
     elif share is None:
         needed_zh = f"电力业务没有利润,无论份额多大都达不到{tn(target)}。"

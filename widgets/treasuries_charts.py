@@ -97,7 +97,8 @@ def chart_e3_holdings(params=None):
                f"民间{tn_zh(out['Pv'])}),其中可被政治动员抛售的只有{usd_bn_zh(out['mobilisable_b'])}"
                f"(占{pct(out['mobilisable_share'])})。对照:TIC所列欧洲前七大持有地合计约"
                f"{usd_bn_zh(_TIC_TOTAL_B)}(全部部门,按托管地),德意志银行所说的8万亿美元还包括股票。")
-    return chartkit.chart(HOLDINGS, caption, ["文中估计", "TIC:欧洲前七大持有地(2025年12月)"], series, markers=markers, regions=regions)
+    return chartkit.chart(HOLDINGS, caption, ["文中估计", "TIC:欧洲前七大持有地(2025年12月)"], series,
+                          markers=markers, regions=regions)
 
 
 def chart_e3_horizon(params=None):
@@ -168,5 +169,7 @@ def chart_e3_breakeven_spread(params=None):
     caption = (f"在{horizon}年比较期内,欧洲主权利差每扩大100个基点,欧洲多付{usd_bn_zh(per_100bp)}利息;"
                f"利差扩大{bp(breakeven)}时与美国的{usd_bn_zh(us)}持平。当前设定{bp(current)},"
                f"欧洲多付{usd_bn_zh(out['retaliation_cost_b'])}。")
-    return chartkit.chart(BREAKEVEN_SPREAD, caption, spreads, [chartkit.series(f"欧洲{horizon}年内多付的利息", f"Europe's extra interest over {horizon} yr",
-                         costs)], markers=markers, regions=regions)
+    series = [chartkit.series(f"欧洲{horizon}年内多付的利息", f"Europe's extra interest over {horizon} yr",
+                              costs)]
+    return chartkit.chart(BREAKEVEN_SPREAD, caption, spreads, series, markers=markers,
+                          regions=regions)
