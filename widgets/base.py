@@ -210,6 +210,37 @@ def result(inputs, outputs, verdicts, warnings):
             "warnings": warnings}
 
 
+def model_compute(scenario, verdicts):
+    """A model's `compute(params=None, *, strict=True)` from its two halves (MODELS.md §0.1).
+
+    Args:
+        scenario: `scenario(params, strict)` → (inputs, warnings, outputs).
+        verdicts: `verdicts(inputs, outputs)` → the verdicts in the spec's order.
+
+    Returns:
+        The model's compute function.
+    """
+
+    def compute(params=None, *, strict=True):
+        """Run the model for one scenario.
+
+        Args:
+            params: {name: number}; missing names take their defaults.
+            strict: Raise on out-of-range values (build, tests) instead of clamping (browser).
+
+        Returns:
+            {"inputs", "outputs", "verdicts", "warnings"}, JSON-safe.
+
+        Raises:
+            ModelInputError: unknown name, non-number, NaN/inf, fractional integer,
+                or (with strict) a value outside its bounds.
+        """
+        inputs, warnings, outputs = scenario(params, strict)
+        return result(inputs, outputs, verdicts(inputs, outputs), warnings)
+
+    return compute
+
+
 # --- display (MODELS.md §6) -------------------------------------------------
 
 def _num(x, decimals, separators=True):

@@ -121,14 +121,3 @@ PUBLIC_RECORD = [
     },
 ]
 
-
-def entries_for(claim_id):
-    """All public-record entries for one claim id, in the spec's order.
-
-    Args:
-        claim_id: A claim id such as "C6".
-
-    Returns:
-        The matching entries (possibly empty).
-    """
-    return [entry for entry in PUBLIC_RECORD if entry["id"] == claim_id]

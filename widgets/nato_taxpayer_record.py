@@ -10,10 +10,8 @@ Entries share the essay's claim id ("C6" appears twice: two public figures
 bear on the same claim); `key` is unique per entry.
 """
 
-#: Bruegel/Kiel estimate of Europe's extra yearly defence need, EUR bn/yr.
-BRUEGEL_KIEL_EUR_BN = 250
-
-#: The same figure in USD bn/yr, as the spec converts it ("€250bn ≈ $260bn", derived).
+#: Bruegel/Kiel estimate of Europe's extra yearly defence need (€250bn/yr) in USD bn/yr,
+#: as the spec converts it ("€250bn ≈ $260bn", derived).
 BRUEGEL_KIEL_USD_BN = 260
 
 #: IISS: replacing key US capabilities costs about $1tn over 25 years.

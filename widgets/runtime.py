@@ -13,6 +13,7 @@ import math
 
 from . import chartdata
 from .base import defaults, display
+from .protocol import REQUESTS
 
 #: A verdict's badge text for each `holds` (the page shows what Python says, never its own copy).
 HOLDS_ZH = {True: "成立", False: "不成立", None: "无法判断"}
@@ -203,33 +204,59 @@ def for_browser(chart):
             "caption": chart.get("caption_zh", "")}
 
 
+#: What the page reads of a verdict (the build renders the rest: kind, rule, margin, English).
+BROWSER_VERDICT_KEYS = ("id", "holds", "essay_holds", "holds_zh", "text_zh")
+
+
+def _answer_evaluate(model, request):
+    """The numbers, verdicts and charts in view, as the page applies them."""
+    evaluated = evaluate(model, request.get("params") or {}, request.get("charts") or (),
+                         request.get("outputs"))
+    return {"warnings": evaluated["warnings"], "display": evaluated["display"],
+            "verdicts": [{key: found[key] for key in BROWSER_VERDICT_KEYS}
+                         for found in evaluated["verdicts"]],
+            "charts": {cid: for_browser(chart) for cid, chart in evaluated["charts"].items()}}
+
+
+def _answer_tables(model, request):
+    """{chart id: what "evaluate" gives for the chart, plus its "table"}."""
+    charts = evaluate(model, request.get("params") or {}, request.get("charts") or (),
+                      shown=())["charts"]
+    return {cid: dict(for_browser(chart), table=chartdata.table(chart))
+            for cid, chart in charts.items()}
+
+
+def _answer_flips(model, request):
+    """Where each verdict flips along the sliders in "names" (all by default)."""
+    return describe_flips(model, flips(model, request.get("params") or {}, request.get("names")))
+
+
+#: One answer per request kind of the protocol.
+ANSWERS = {"evaluate": _answer_evaluate, "tables": _answer_tables, "flips": _answer_flips}
+assert tuple(ANSWERS) == REQUESTS, "runtime.ANSWERS must answer exactly protocol.REQUESTS"
+
+
 def handle(request_json, package="widgets"):
     """Answer one worker request; JSON string in, JSON string out.
 
     Args:
-        request_json: {"kind": "evaluate" | "tables" | "flips", "model": slug,
-            "params": {...}, "charts": [...], "outputs": [...], "names": [...]}.
-            "tables" answers {chart id: what "evaluate" gives for the chart, plus its
-            "table"}: the page computes charts out of view only when the reader pauses.
+        request_json: {"kind": one of protocol.REQUESTS, "model": slug, "params": {...},
+            "charts": [...], "outputs": [...], "names": [...]}. "evaluate" answers what the
+            page updates at once; "tables" {chart id: the chart as "evaluate" gives it, plus
+            its "table"}, computed when the reader pauses; "flips" the slider marks.
         package: Package holding the models.
 
     Returns:
         The JSON-encoded answer (NaN/inf are never produced by the models).
+
+    Raises:
+        ValueError: the request's kind is not one of protocol.REQUESTS.
     """
     request = json.loads(request_json)
-    model = load(request["model"], package)
-    kind, params = request["kind"], request.get("params") or {}
-    if kind == "evaluate":
-        answer = evaluate(model, params, request.get("charts") or (), request.get("outputs"))
-        answer["charts"] = {cid: for_browser(chart) for cid, chart in answer["charts"].items()}
-    elif kind == "tables":
-        charts = evaluate(model, params, request.get("charts") or (), shown=())["charts"]
-        answer = {cid: dict(for_browser(chart), table=chartdata.table(chart))
-                  for cid, chart in charts.items()}
-    elif kind == "flips":
-        answer = describe_flips(model, flips(model, params, request.get("names")))
-    else:
-        raise ValueError(f"unknown request kind {kind!r}")
+    kind = request["kind"]
+    if kind not in ANSWERS:
+        raise ValueError(f"unknown request kind {kind!r}; known kinds: {', '.join(ANSWERS)}")
+    answer = ANSWERS[kind](load(request["model"], package), request)
     return json.dumps(answer, allow_nan=False, ensure_ascii=False)
 
 

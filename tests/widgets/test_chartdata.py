@@ -6,6 +6,7 @@ import pytest
 
 from widgets import chartdata, runtime
 from widgets import nato_taxpayer as model
+from widgets.registry import MODELS
 
 
 def axis(label, unit, values=None):
@@ -194,7 +195,7 @@ def scenarios(model):
     return found
 
 
-@pytest.mark.parametrize("slug", ["meta_capex", "nato_taxpayer", "treasuries", "notebooklm", "space_solar"])
+@pytest.mark.parametrize("slug", MODELS)
 def test_every_plotted_value_lies_inside_its_axis_range(slug):
     """What the reader sees: no line, band, bar, marker or region falls off the plot."""
     model_ = runtime.load(slug)

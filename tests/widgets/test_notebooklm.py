@@ -565,20 +565,6 @@ def test_spec_is_consistent_and_matches_the_table():
     assert SPEC_BY_NAME["signal_share"]["unit"] == "比例"
 
 
-def test_module_imports_only_stdlib_and_own_package():
-    allowed_relative = {"base", "notebooklm_record"}
-    for filename in ("notebooklm.py", "notebooklm_record.py"):
-        tree = ast.parse((MODULE_DIR / filename).read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                assert all(alias.name in {"math"} for alias in node.names), filename
-            elif isinstance(node, ast.ImportFrom):
-                if node.level == 0:
-                    assert node.module in {"math"}, (filename, node.module)
-                else:
-                    assert node.level == 1 and node.module in allowed_relative, (filename, node.module)
-
-
 def test_compute_is_pure():
     first = json.dumps(m.compute({"years": 20}), sort_keys=True)
     m.compute({"price_google": 1.7, "initial_share_google": 0.9})

@@ -9,7 +9,6 @@ import importlib
 import json
 import math
 import os
-import pkgutil
 import random
 import shutil
 import subprocess
@@ -18,12 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from widgets import registry
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("pyodide_runner.mjs")
 PYODIDE_DIR = PROJECT_ROOT / "node_modules" / "pyodide"
-#: Listed from disk, not from `widgets.__path__`: a tests/widgets/__init__.py
-#: would make that attribute point at the test folder.
-WIDGETS_DIR = PROJECT_ROOT / "widgets"
 RANDOM_COMPUTE_CASES = 25
 RANDOM_CHART_CASES = 3
 NODE_TIMEOUT_SECONDS = 600
@@ -51,21 +49,8 @@ BASE_SMOKE_CASES = [
 ]
 
 
-def _model_module_names():
-    """Names of widgets modules that define SPEC, plus any that fail to import (to fail loudly)."""
-    names = []
-    for info in pkgutil.iter_modules([str(WIDGETS_DIR)]):
-        try:
-            module = importlib.import_module(f"widgets.{info.name}")
-        except Exception:  # a broken model must fail its parity test, not vanish
-            names.append(info.name)
-            continue
-        if hasattr(module, "SPEC"):
-            names.append(info.name)
-    return sorted(names)
-
-
-MODEL_MODULES = _model_module_names()
+#: The models the site knows (a broken one fails its parity test rather than vanishing).
+MODEL_MODULES = registry.MODELS
 
 
 def _random_value(rng, descriptor):

@@ -10,8 +10,9 @@ import types
 
 import pytest
 
-from widgets import base, chartdata, runtime
+from widgets import base, chartdata, protocol, runtime
 from widgets import nato_taxpayer as model
+from widgets.registry import MODELS
 
 #: MODELS.md §2.5 values shown with §6 rules (亿 = 1e8: $150bn → 1500亿美元; per person 0 decimals).
 EXPECTED_DISPLAY = {
@@ -216,7 +217,8 @@ def test_handle_evaluate_round_trip():
     direct = runtime.evaluate(model, {"rent_b": 100}, ["chart_e2_rent"])
     assert answer["display"] == direct["display"]
     assert answer["display"]["rent_per_taxpayer"] == "625美元"
-    assert answer["verdicts"] == json.loads(json.dumps(direct["verdicts"]))
+    assert answer["verdicts"] == [{key: found[key] for key in runtime.BROWSER_VERDICT_KEYS}
+                                  for found in direct["verdicts"]]
     chart = direct["charts"]["chart_e2_rent"]
     assert answer["charts"]["chart_e2_rent"] == json.loads(json.dumps({
         "columns": chartdata.columns(chart), "ranges": chartdata.ranges(chart),
@@ -228,7 +230,18 @@ def test_handle_evaluate_formats_only_the_outputs_a_page_shows():
                "outputs": ["rent_per_taxpayer", "no_such_output"]}
     answer = json.loads(runtime.handle(json.dumps(request)))
     assert answer["display"] == {"rent_per_taxpayer": "625美元"}
-    assert "gross_per_taxpayer" in answer["outputs"], "raw outputs stay complete"
+
+
+@pytest.mark.parametrize("slug", MODELS)
+def test_handle_evaluate_sends_only_what_the_page_reads(slug):
+    """The page applies display texts, verdicts, charts and warnings; the build renders the
+    rest (raw outputs, rules, margins, English sentences), so none of it is sent."""
+    charts = runtime.chart_ids(runtime.load(slug))
+    text = runtime.handle(json.dumps({"kind": "evaluate", "model": slug, "charts": charts}))
+    answer = json.loads(text)
+    assert set(answer) == {"warnings", "display", "verdicts", "charts"}
+    assert all(set(found) == set(runtime.BROWSER_VERDICT_KEYS) for found in answer["verdicts"])
+    assert not any(key in text for key in ('"text_en"', '"label_en"', '"name_en"', '"title_en"'))
 
 
 def test_handle_tables_carry_each_charts_data_caption_and_table():
@@ -256,8 +269,20 @@ def test_handle_flips_round_trip():
 
 
 def test_handle_refuses_an_unknown_kind():
-    with pytest.raises(ValueError, match="unknown request kind 'explode'"):
+    with pytest.raises(ValueError, match="unknown request kind 'explode'; known kinds: "
+                                         "evaluate, tables, flips"):
         runtime.handle(json.dumps({"kind": "explode", "model": "nato_taxpayer"}))
+
+
+def test_handle_answers_exactly_the_protocols_request_kinds():
+    assert tuple(runtime.ANSWERS) == protocol.REQUESTS
+
+
+@pytest.mark.parametrize("kind", protocol.REQUESTS)
+def test_handle_answers_every_kind_for_a_model_outside_the_package(kind):
+    request = {"kind": kind, "model": "tiny", "params": {"count": 1}, "charts": ["chart_t_doubled"]}
+    answer = json.loads(runtime.handle(json.dumps(request), package="tests.fixtures.models"))
+    assert answer, f"{kind}: an empty answer"
 
 
 def test_handle_never_sends_nan():

@@ -368,15 +368,6 @@ def test_crf_matches_the_textbook_formula(rate, years):
         rate * growth / (growth - 1), rel=1e-12)
 
 
-def test_formulas_avoid_float_sum():
-    # sum() of floats is compensated from Python 3.12 on (Pyodide) but not on 3.11, which
-    # made browser numbers differ from the build's in the last bit. Formulas add explicitly.
-    tree = ast.parse((WIDGETS_DIR / "space_solar.py").read_text(encoding="utf-8"))
-    calls = [node.func.id for node in ast.walk(tree)
-             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)]
-    assert "sum" not in calls
-
-
 def test_tiny_positive_discount_rate_tends_to_one_over_n():
     assert model.capital_recovery_factor(1e-15, 30) == pytest.approx(1 / 30, rel=1e-9)
     assert run(discount_rate=5e-324)["outputs"]["crf"] == pytest.approx(1 / 30, rel=1e-6)
@@ -494,26 +485,6 @@ def test_spec_labels_units_and_sources_readers_see():
         assert any("\u4e00" <= ch <= "\u9fff" for ch in p["unit"]), p["name"]
         assert any("\u4e00" <= ch <= "\u9fff" for ch in p["label_zh"]), p["name"]
         assert p["label_en"]
-
-
-@pytest.mark.parametrize("filename", ["space_solar.py", "space_solar_record.py"])
-def test_module_imports_only_stdlib_and_siblings(filename):
-    tree = ast.parse((WIDGETS_DIR / filename).read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                assert alias.name.split(".")[0] in sys.stdlib_module_names, alias.name
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                assert node.level == 1 and node.module in {"base", "space_solar_record"}, node.module
-            else:
-                assert node.module.split(".")[0] in sys.stdlib_module_names, node.module
-
-
-def test_module_has_no_randomness_or_io():
-    source = (WIDGETS_DIR / "space_solar.py").read_text(encoding="utf-8")
-    for forbidden in ("import random", "open(", "print(", "import os", "import time"):
-        assert forbidden not in source
 
 
 # --- output display formats ------------------------------------------------------------
