@@ -71,7 +71,7 @@ def base_side(repo):
 
 def test_a_changed_default_lists_exactly_the_numbers_that_change_and_flags_the_flip(repo, capsys):
     old_default = next(p["default"] for p in nato_taxpayer.SPEC if p["name"] == "taxpayers_m")
-    commit_edit(repo, "widgets/nato_taxpayer.py", lambda text: TAXPAYERS_DEFAULT.sub(r"\g<1>130", text, count=1))
+    commit_edit(repo, "widgets/nato_taxpayer_scenario.py", lambda text: TAXPAYERS_DEFAULT.sub(r"\g<1>130", text, count=1))
     before = runtime.evaluate(nato_taxpayer, {})
     after = runtime.evaluate(nato_taxpayer, {"taxpayers_m": 130})
 
