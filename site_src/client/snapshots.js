@@ -40,7 +40,7 @@ export function snapshotStore(url, siteAssets) {
   const storage = url ? self.caches : undefined; // undefined in an insecure context
   const name = CACHE_PREFIX + url;
   let done = false; // found, fetched, or found unusable: this engine never fetches it again
-  let tidied = false; // older builds' snapshots deleted (once per engine)
+  let keeping = null; // the one keep() of this engine, once it has started
 
   return {
     /** The kept snapshot's response, or null; never asks the network. */
@@ -55,20 +55,26 @@ export function snapshotStore(url, siteAssets) {
       }
     },
 
-    /** Delete older builds' snapshots; then fetch and keep this one if `fetchIt`. */
-    async keep(fetchIt) {
-      if (!storage || (tidied && done)) return;
-      if (!tidied) {
-        tidied = true;
-        const older = (await storage.keys()).filter(
-          (key) => key.startsWith(CACHE_PREFIX + siteAssets) && key !== name);
-        await Promise.all(older.map((key) => storage.delete(key)));
-      }
-      if (!fetchIt || done) return;
-      done = true;
-      // Not into the HTTP cache as well: Cache Storage holds the one copy.
-      const response = await fetch(url, { cache: "no-store" });
-      if (response.ok) await (await storage.open(name)).put(url, response);
+    /** Fetch and keep this snapshot if `fetchIt`, then delete older builds' snapshots
+     *  (last: once they are gone, this engine has done all it will for the next visit).
+     *  Only the first call acts; later ones share its promise. */
+    keep(fetchIt) {
+      keeping ??= (async () => {
+        if (!storage) return;
+        try {
+          if (fetchIt && !done) {
+            done = true;
+            // Not into the HTTP cache as well: Cache Storage holds the one copy.
+            const response = await fetch(url, { cache: "no-store" });
+            if (response.ok) await (await storage.open(name)).put(url, response);
+          }
+        } finally {
+          const older = (await storage.keys()).filter(
+            (key) => key.startsWith(CACHE_PREFIX + siteAssets) && key !== name);
+          await Promise.all(older.map((key) => storage.delete(key)));
+        }
+      })();
+      return keeping;
     },
 
     /** Drop a snapshot this Pyodide could not restore (the same file would fail again). */

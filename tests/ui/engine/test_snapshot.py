@@ -60,12 +60,20 @@ def visit(context, url):
 
 
 #: True once the worker has put a snapshot into Cache Storage (where the next visit looks).
-KEPT_JS = """async () => {
-  for (const name of await caches.keys()) {
-    const cache = await caches.open(name);
-    if ((await cache.keys()).some((request) => request.url.endsWith(".snapshot.gz"))) return true;
+#: Playwright waits on a value, not a promise: each poll starts one look, the value is the last's.
+KEPT_JS = """() => {
+  const look = (window.__keptLook ??= { running: false, kept: false });
+  if (!look.running) {
+    look.running = true;
+    (async () => {
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        if ((await cache.keys()).some((request) => request.url.endsWith(".snapshot.gz"))) return true;
+      }
+      return false;
+    })().then((kept) => Object.assign(look, { running: false, kept }));
   }
-  return false;
+  return look.kept;
 }"""
 
 
