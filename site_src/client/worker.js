@@ -9,11 +9,11 @@
 // requests are answered in the order they came, each model's archive is fetched once and
 // imported the first time a request names it.
 //
-// The snapshot (site_src/engine_files.py) is Pyodide's memory with every model imported. When
-// the browser has it in its HTTP cache (a visit before this one fetched it once the page
-// was live), the engine starts from it instead of booting Python; it is never downloaded
-// while a reader waits.
+// The snapshot (site_src/engine_files.py) is Pyodide's memory with every model imported. A
+// visit before this one may have kept it in Cache Storage (snapshots.js); then the engine
+// starts from it instead of booting Python. It is never downloaded while a reader waits.
 import { Msg } from "./protocol.js";
+import { mayPrefetch, snapshotStore } from "./snapshots.js";
 
 const here = new URL(self.location.href);
 const at = (key) => new URL(here.searchParams.get(key) ?? "", here).href;
@@ -22,12 +22,19 @@ const NAMES = (here.searchParams.get("names") ?? "").split(",").filter(Boolean);
 const STDLIB = here.searchParams.get("stdlib") ? { stdLibURL: at("stdlib") } : {};
 const SNAPSHOT = here.searchParams.get("snapshot") ? at("snapshot") : null;
 const HOME = "/home/pyodide";
+const snapshots = snapshotStore(SNAPSHOT, new URL("..", MODELS).href);
 /** Quiet time before another model is imported in the background (for the next page). */
 const WARM_UP_DELAY_MS = 50;
+/** Smallest modules using what Pyodide's WebAssembly needs beyond the first version. */
+const WASM_I64_EXPORT = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 5, 1, 0x60, 1, 0x7e, 0,
+  3, 2, 1, 0, 7, 5, 1, 1, 0x66, 0, 0, 0x0a, 4, 1, 2, 0, 0x0b]); // (func (export "f") (param i64))
+const WASM_EXCEPTIONS = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0,
+  3, 2, 1, 0, 0x0d, 3, 1, 0, 0, 0x0a, 0x0a, 1, 8, 0, 6, 0x40, 8, 0, 0x19, 0x0b, 0x0b]); // a tag; try, throw, catch_all
+/** A start given up because the browser is too old (the page has been told). */
+class TooOld extends Error {}
 
 const archives = new Map(); // name → Promise<ArrayBuffer> (fetched once)
 const imported = new Map(); // model → Promise (unpacked and imported once)
-let snapshotKept = false; // fetched into the HTTP cache, or started from it
 const engine = start();
 engine.catch(() => {}); // said to the page as FAILED; requests then answer ERROR
 let queue = engine; // requests run one after another, in arrival order
@@ -71,12 +78,11 @@ async function warmUp() {
   else keepSnapshot();
 }
 
-/** The snapshot from the HTTP cache, or null if it is not there (never from the network). */
+/** The kept snapshot unpacked, or null (nothing kept, or it could not be read). */
 async function cachedSnapshot() {
-  if (!SNAPSHOT) return null;
+  const response = await snapshots.find();
+  if (!response) return null;
   try {
-    const response = await fetch(SNAPSHOT, { cache: "only-if-cached", mode: "same-origin" });
-    if (!response.ok) return null;
     const bytes = new Uint8Array(await response.arrayBuffer());
     // A host that labels .gz files Content-Encoding: gzip has had the browser unpack it already.
     if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
@@ -86,12 +92,10 @@ async function cachedSnapshot() {
   }
 }
 
-/** Once every model is imported and nobody asks anything: fetch the snapshot into the
- *  HTTP cache for the next visit (not when the reader has asked the browser to save data). */
+/** Once every model is imported and nobody asks anything: forget the snapshots of older
+ *  builds, and keep this one for the next visit where that pays (see mayPrefetch). */
 function keepSnapshot() {
-  if (!SNAPSHOT || snapshotKept || navigator.connection?.saveData) return;
-  snapshotKept = true;
-  fetch(SNAPSHOT).then((response) => response.body?.pipeTo(new WritableStream())).catch(() => {});
+  snapshots.keep(mayPrefetch()).catch(() => {});
 }
 
 function progress(stage) {
@@ -111,6 +115,24 @@ function archive(name) {
     archives.set(name, fetched);
   }
   return archives.get(name);
+}
+
+/** What this browser lacks to run Pyodide (null when nothing): checked before any download. */
+function missingFeature() {
+  if (typeof WebAssembly !== "object") return "WebAssembly";
+  try {
+    new WebAssembly.Instance(new WebAssembly.Module(WASM_I64_EXPORT)).exports.f(0n);
+  } catch {
+    return "WebAssembly BigInt integration";
+  }
+  return WebAssembly.validate(WASM_EXCEPTIONS) ? null : "WebAssembly exception handling";
+}
+
+/** Tell the page the browser is too old (`reason` lets it say so plainly; `missing` is for
+ *  us); returns the error to throw. */
+function tooOld(missing) {
+  self.postMessage({ type: Msg.FAILED, reason: "unsupported", missing, message: "你的浏览器版本过旧" });
+  return new TooOld(`engine: this browser lacks ${missing}`);
 }
 
 /**
@@ -133,6 +155,8 @@ function watchWebAssembly() {
  *  resolves to the runtime's `handle` and Pyodide. */
 async function start() {
   const started = performance.now();
+  const missing = missingFeature();
+  if (missing) throw tooOld(missing);
   watchWebAssembly();
   try {
     progress("runtime");
@@ -140,7 +164,10 @@ async function start() {
     const core = archive("core");
     core.catch(() => {}); // not needed when the snapshot is used; else awaited below
     const pyodideBase = at("pyodide");
-    const { loadPyodide } = await import(`${pyodideBase}pyodide.mjs`);
+    const { loadPyodide } = await import(`${pyodideBase}pyodide.mjs`).catch((error) => {
+      // Pyodide's own JavaScript needs class static blocks (Safari 16.4, Firefox 93, Chrome 94).
+      throw error instanceof SyntaxError ? tooOld("JavaScript syntax of Pyodide") : error;
+    });
     const cached = await snapshot;
     let pyodide = await fromSnapshot(loadPyodide, pyodideBase, cached);
     // How the engine starts: from the cached snapshot ("used"), without one ("none"), or
@@ -148,8 +175,8 @@ async function start() {
     const how = pyodide ? "used" : cached ? "unusable" : "none";
     if (pyodide) {
       for (const name of NAMES) imported.set(name, Promise.resolve());
-      snapshotKept = true; // it came from the cache
     } else {
+      if (cached) snapshots.forget().catch(() => {}); // a later visit keeps a fresh copy
       pyodide = await loadPyodide({ indexURL: pyodideBase, packages: [], ...STDLIB });
       progress("models");
       pyodide.unpackArchive(await core, "zip", { extractDir: HOME });
@@ -158,7 +185,9 @@ async function start() {
     self.postMessage({ type: Msg.READY, ms: Math.round(performance.now() - started), snapshot: how });
     return { pyodide, handle };
   } catch (error) {
-    self.postMessage({ type: Msg.FAILED, message: String(error?.message ?? error).slice(0, 300) });
+    if (!(error instanceof TooOld)) {
+      self.postMessage({ type: Msg.FAILED, message: String(error?.message ?? error).slice(0, 300) });
+    }
     throw error;
   }
 }

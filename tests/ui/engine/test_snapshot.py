@@ -2,10 +2,10 @@
 a second starts from the snapshot; a site built without them, or a bad snapshot, still works.
 
 A first visit boots Python (it never waits for the 31 MB snapshot) and, once the page is
-live, fetches the snapshot into the HTTP cache; the next visit restores the engine from it
+live, fetches the snapshot into Cache Storage; the next visit restores the engine from it
 with every model imported. Both must answer exactly as the model does. These tests open
 their own browser context: the shared `page` fixture routes every request (to catch other
-origins), and a routed context has no HTTP cache.
+origins).
 """
 
 import functools
@@ -59,6 +59,24 @@ def visit(context, url):
     return page, page.evaluate("window.__engineReady")
 
 
+#: True once the worker has put a snapshot into Cache Storage (where the next visit looks).
+#: Playwright waits on a value, not a promise: each poll starts one look, the value is the last's.
+KEPT_JS = """() => {
+  const look = (window.__keptLook ??= { running: false, kept: false });
+  if (!look.running) {
+    look.running = true;
+    (async () => {
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        if ((await cache.keys()).some((request) => request.url.endsWith(".snapshot.gz"))) return true;
+      }
+      return false;
+    })().then((kept) => Object.assign(look, { running: false, kept }));
+  }
+  return look.kept;
+}"""
+
+
 def first_visit_keeps_the_snapshot(context, url):
     """A first visit: Python booted from scratch; returns once the snapshot is in the cache."""
     kept = []
@@ -72,6 +90,7 @@ def first_visit_keeps_the_snapshot(context, url):
         page.wait_for_timeout(100)  # the worker fetches it once every model is imported
         deadline -= 1
     assert kept, "the page never fetched the engine snapshot for the next visit"
+    page.wait_for_function(KEPT_JS, timeout=READY_TIMEOUT_MS)  # stored once the download ends
     page.close()
 
 
